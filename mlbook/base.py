@@ -1,0 +1,68 @@
+"""The estimator base class: parameters, ``repr`` and cloning, as in scikit-learn."""
+
+import inspect
+
+__all__ = ["BaseEstimator", "RegressorMixin", "clone"]
+
+
+class BaseEstimator:
+    """Gives ``get_params``, ``set_params`` and a readable ``repr``.
+
+    Hyper-parameters are the keyword arguments of ``__init__``, stored
+    unchanged under the same names; learned attributes end in ``_``.
+    """
+
+    @classmethod
+    def _param_names(cls):
+        signature = inspect.signature(cls.__init__)
+        return sorted(p for p in signature.parameters if p != "self")
+
+    def get_params(self, deep=True):
+        """The hyper-parameters as a dict (``deep`` is accepted for scikit-learn compatibility)."""
+        return {name: getattr(self, name) for name in self._param_names()}
+
+    def set_params(self, **params):
+        """Set hyper-parameters by name; unknown names raise ``ValueError``."""
+        valid = self._param_names()
+        for name, value in params.items():
+            if name not in valid:
+                raise ValueError(
+                    f"Invalid parameter {name!r} for {type(self).__name__}; "
+                    f"valid parameters are {valid}."
+                )
+            setattr(self, name, value)
+        return self
+
+    def __repr__(self):
+        defaults = {
+            name: p.default
+            for name, p in inspect.signature(type(self).__init__).parameters.items()
+        }
+        changed = [
+            f"{name}={value!r}"
+            for name, value in self.get_params().items()
+            if not _same(value, defaults.get(name))
+        ]
+        return f"{type(self).__name__}({', '.join(changed)})"
+
+
+def _same(a, b):
+    try:
+        return bool(a == b) and type(a) is type(b)
+    except (TypeError, ValueError):
+        return False
+
+
+def clone(estimator):
+    """A new, unfitted estimator with the same hyper-parameters."""
+    return type(estimator)(**estimator.get_params())
+
+
+class RegressorMixin:
+    """``score`` as the coefficient of determination $R^2$ of ``predict``."""
+
+    def score(self, X, y):
+        r"""$R^2 = 1 - \sum (y - \hat y)^2 / \sum (y - \bar y)^2$ on ``(X, y)``."""
+        from .metrics import r2_score
+
+        return r2_score(y, self.predict(X))

@@ -1,0 +1,136 @@
+r"""Optimisers that return the parameters and the cost history.
+
+Both take ``fun(theta) -> (cost, gradient)`` and return ``(theta, costs)``,
+where ``costs[k]`` is the cost after ``k`` iterations (``costs[0]`` at the
+start), so ``len(costs) - 1`` iterations were made.
+"""
+
+import warnings
+
+import numpy as np
+from scipy.optimize import minimize
+
+from ._validation import check_array, check_scalar
+from .exceptions import ConvergenceWarning
+
+__all__ = ["gradient_descent", "minimize_lbfgs"]
+
+
+def gradient_descent(fun, theta0, learning_rate, max_iter, tol=None, callback=None):
+    r"""Batch gradient descent, $\theta := \theta - \alpha \nabla J(\theta)$.
+
+    Every component of $\theta$ is updated at once from the same gradient.
+
+    Parameters
+    ----------
+    fun : callable
+        ``fun(theta) -> (J, grad)`` with ``grad`` the shape of ``theta``.
+    theta0 : array_like of shape (p,)
+        The start; not modified.
+    learning_rate : float
+        The step $\alpha > 0$.
+    max_iter : int
+        The most updates to make.
+    tol : float or None, default=None
+        ``None`` makes exactly ``max_iter`` updates (as the classic course
+        does). A number stops early once an update lowers the cost by no more
+        than ``tol * J``; if that never happens, a ``ConvergenceWarning`` says so.
+    callback : callable, optional
+        ``callback(theta)`` after every update, as in ``scipy.optimize.minimize``
+        (a chapter collects the path of the iterates this way).
+
+    Returns
+    -------
+    theta : ndarray of shape (p,)
+    costs : ndarray of shape (n_iter + 1,)
+        The cost before the first update and after each one.
+
+    Raises
+    ------
+    ValueError
+        If the cost rises above its starting value: the learning rate is too
+        large (or the features need scaling), and the iterates are diverging.
+    """
+    check_scalar(learning_rate, "learning_rate", low=0, include_low=False)
+    check_scalar(max_iter, "max_iter", low=0, integer=True)
+    if tol is not None:
+        check_scalar(tol, "tol", low=0)
+    theta = check_array(theta0, "theta0", ndim=1).copy()
+    cost, grad = fun(theta)
+    costs = [cost]
+    for _ in range(max_iter):
+        theta = theta - learning_rate * grad
+        cost, grad = fun(theta)
+        costs.append(cost)
+        if callback is not None:
+            callback(theta)
+        # Divergence is caught while the numbers are still finite, long before
+        # an overflow warning: a growing cost can only grow geometrically.
+        if not cost <= costs[0]:
+            raise ValueError(
+                f"gradient descent diverged: the cost rose from {costs[0]:.6g} to {cost:.6g} "
+                f"after {len(costs) - 1} iterations. learning_rate={learning_rate!r} is too large "
+                f"for this problem; try a smaller one (say {learning_rate / 3:.3g}) or scale the "
+                f"features (mlbook.preprocessing.StandardScaler)."
+            )
+        if tol is not None and costs[-2] - cost <= tol * abs(costs[-2]):
+            break
+    else:
+        if tol is not None and max_iter > 0:
+            warnings.warn(
+                f"gradient descent did not converge in max_iter={max_iter} iterations "
+                f"(the last update lowered the cost by {costs[-2] - costs[-1]:.3g}, "
+                f"more than tol * J = {tol * abs(costs[-2]):.3g}); "
+                f"raise max_iter or learning_rate, or scale the features.",
+                ConvergenceWarning,
+                stacklevel=2,
+            )
+    return theta, np.asarray(costs)
+
+
+def minimize_lbfgs(fun, theta0, max_iter=400, tol=1e-10):
+    r"""Minimise with scipy's L-BFGS-B and record the cost at every iteration.
+
+    L-BFGS builds a curvature estimate from recent gradients and picks its own
+    step by line search, so there is no learning rate to tune.
+
+    Parameters
+    ----------
+    fun : callable
+        ``fun(theta) -> (J, grad)``.
+    theta0 : array_like of shape (p,)
+    max_iter : int, default=400
+    tol : float, default=1e-10
+        Passed to ``scipy.optimize.minimize`` as ``tol`` (it sets ``ftol``
+        and ``gtol`` of L-BFGS-B).
+
+    Returns
+    -------
+    theta : ndarray of shape (p,)
+    costs : ndarray of shape (n_iter + 1,)
+
+    Warns
+    -----
+    ConvergenceWarning
+        If scipy reports that it stopped without converging.
+    """
+    check_scalar(max_iter, "max_iter", low=1, integer=True)
+    check_scalar(tol, "tol", low=0, include_low=False)
+    theta0 = check_array(theta0, "theta0", ndim=1)
+    costs = [fun(theta0)[0]]
+
+    def record(intermediate_result):
+        costs.append(float(intermediate_result.fun))
+
+    result = minimize(
+        fun, theta0, jac=True, method="L-BFGS-B", tol=tol,
+        options={"maxiter": max_iter}, callback=record,
+    )
+    if not result.success:
+        warnings.warn(
+            f"L-BFGS did not converge in max_iter={max_iter} iterations: {result.message} "
+            f"Raise max_iter or scale the features.",
+            ConvergenceWarning,
+            stacklevel=2,
+        )
+    return result.x, np.asarray(costs)

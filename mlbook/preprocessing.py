@@ -1,0 +1,106 @@
+r"""Feature scaling, the column of ones, and polynomial features."""
+
+import numpy as np
+
+from ._validation import check_array, check_is_fitted, check_n_features, check_scalar
+from .base import BaseEstimator
+
+__all__ = ["StandardScaler", "add_intercept", "map_feature"]
+
+
+class StandardScaler(BaseEstimator):
+    r"""Scale each feature to zero mean and unit standard deviation.
+
+    $x_j := (x_j - \mu_j) / s_j$ with $\mu_j$ the mean of column $j$ and
+    $s_j = \sqrt{\sum_i (x^{(i)}_j - \mu_j)^2 / (m - \mathrm{ddof})}$.
+
+    Parameters
+    ----------
+    ddof : int, default=0
+        Delta degrees of freedom. ``0`` matches scikit-learn's ``StandardScaler``;
+        ``1`` matches MATLAB's ``std``, which the classic course used.
+
+    Attributes
+    ----------
+    mean_ : ndarray of shape (n,)
+    scale_ : ndarray of shape (n,)
+        The standard deviations, with 1.0 in place of a zero one, so that a
+        constant column maps to zeros instead of dividing by zero.
+    n_features_in_ : int
+    """
+
+    def __init__(self, ddof=0):
+        self.ddof = ddof
+
+    def fit(self, X, y=None):
+        """Learn ``mean_`` and ``scale_`` from ``X`` of shape (m, n); ``y`` is ignored."""
+        check_scalar(self.ddof, "ddof", low=0, integer=True)
+        X = check_array(X)
+        if X.shape[0] <= self.ddof:
+            raise ValueError(
+                f"X has {X.shape[0]} samples, but ddof={self.ddof} needs more than {self.ddof}."
+            )
+        self.mean_ = X.mean(axis=0)
+        std = X.std(axis=0, ddof=self.ddof)
+        self.scale_ = np.where(std > 0, std, 1.0)
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def transform(self, X):
+        """Scale ``X`` of shape (m, n) with the learned mean and scale."""
+        check_is_fitted(self, "scale_")
+        X = check_array(X)
+        check_n_features(self, X)
+        return (X - self.mean_) / self.scale_
+
+    def fit_transform(self, X, y=None):
+        """``fit(X)`` then ``transform(X)``."""
+        return self.fit(X).transform(X)
+
+    def inverse_transform(self, X):
+        """Map scaled data back to the original units."""
+        check_is_fitted(self, "scale_")
+        X = check_array(X)
+        check_n_features(self, X)
+        return X * self.scale_ + self.mean_
+
+
+def add_intercept(X):
+    r"""Prepend the column of ones: the design matrix $[\mathbf{1}, X]$.
+
+    Parameters
+    ----------
+    X : array_like of shape (m, n)
+
+    Returns
+    -------
+    ndarray of shape (m, n + 1)
+        Column 0 is all ones, so $\theta_0$ acts as the intercept.
+    """
+    X = check_array(X)
+    return np.hstack([np.ones((X.shape[0], 1)), X])
+
+
+def map_feature(x1, x2, degree=6):
+    r"""All monomials $x_1^{i-j} x_2^{j}$ for $i = 1..\text{degree}$, $j = 0..i$.
+
+    The columns come in that order, without the constant column, so
+    ``degree=6`` gives $2 + 3 + \dots + 7 = 27$ columns (add the column of ones
+    with :func:`add_intercept`).
+
+    Parameters
+    ----------
+    x1, x2 : array_like of shape (m,)
+    degree : int, default=6
+
+    Returns
+    -------
+    ndarray of shape (m, degree * (degree + 3) / 2)
+    """
+    check_scalar(degree, "degree", low=1, integer=True)
+    x1 = check_array(x1, "x1", ndim=1)
+    x2 = check_array(x2, "x2", ndim=1)
+    if x1.shape != x2.shape:
+        raise ValueError(f"x1 has {x1.size} entries but x2 has {x2.size}; pass one pair per sample.")
+    columns = [x1 ** (i - j) * x2**j for i in range(1, degree + 1) for j in range(i + 1)]
+    return np.column_stack(columns)
