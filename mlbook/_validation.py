@@ -99,7 +99,11 @@ def check_scalar(value, name, *, low=None, high=None, include_low=True, integer=
     if isinstance(value, bool) or not isinstance(value, kind):
         what = "an integer" if integer else "a real number"
         raise TypeError(f"{name} must be {what}, got {value!r} of type {type(value).__name__}.")
-    if not np.isfinite(value):
+    try:
+        finite = np.isfinite(float(value))
+    except OverflowError:
+        finite = False
+    if not finite:
         raise ValueError(f"{name} must be finite, got {value!r}.")
     if low is not None and (value < low or (value == low and not include_low)):
         bound = ">=" if include_low else ">"

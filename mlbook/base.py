@@ -48,8 +48,8 @@ class BaseEstimator:
 
 def _same(a, b):
     try:
-        return bool(a == b) and type(a) is type(b)
-    except (TypeError, ValueError):
+        return bool(a == b)
+    except (TypeError, ValueError):  # e.g. arrays, whose == is elementwise
         return False
 
 

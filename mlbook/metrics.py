@@ -59,7 +59,7 @@ def confusion_matrix(y_true, y_pred, labels=None):
         pos = np.searchsorted(sorted_labels, y).clip(max=len(labels) - 1)
         found = sorted_labels[pos] == y
         if not np.all(found):
-            raise ValueError(f"{name} contains {y[~found][0]!r}, which is not in labels={labels.tolist()}.")
+            raise ValueError(f"{name} contains {y[~found][0].item()!r}, which is not in labels={labels.tolist()}.")
         index[name] = order[pos]
     K = len(labels)
     counts = np.bincount(index["y_true"] * K + index["y_pred"], minlength=K * K)

@@ -69,7 +69,7 @@ def gradient_descent(fun, theta0, learning_rate, max_iter, tol=None, callback=No
         if not cost <= costs[0]:
             raise ValueError(
                 f"gradient descent diverged: the cost rose from {costs[0]:.6g} to {cost:.6g} "
-                f"after {len(costs) - 1} iterations. learning_rate={learning_rate!r} is too large "
+                f"after {len(costs) - 1} iterations. learning_rate={learning_rate:.6g} is too large "
                 f"for this problem; try a smaller one (say {learning_rate / 3:.3g}) or scale the "
                 f"features (mlbook.preprocessing.StandardScaler)."
             )

@@ -8,7 +8,7 @@ returns it; nothing is shown or saved here.
 
 import numpy as np
 
-__all__ = ["plot_cost_contours", "plot_cost_history"]
+__all__ = ["new_figure", "plot_cost_contours", "plot_cost_history"]
 
 
 def _pyplot():
@@ -21,11 +21,26 @@ def _pyplot():
     return plt
 
 
+def new_figure(caption, nrows=1, ncols=1, figsize=(6, 4)):
+    """A new figure and its axes, labelled with ``caption``.
+
+    The book prints the label under the figure as its caption and uses it as
+    the image's alt text, so say what the figure shows. Unlike
+    ``plt.subplots(num=caption)``, calling this twice with the same caption
+    (re-running a notebook cell) makes a second figure instead of failing.
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    axes : Axes, or ndarray of Axes when ``nrows * ncols > 1``
+    """
+    fig, axes = _pyplot().subplots(nrows, ncols, figsize=figsize, layout="constrained")
+    fig.set_label(caption)
+    return fig, axes
+
+
 def _new_ax(ax, label):
-    if ax is not None:
-        return ax
-    fig, ax = _pyplot().subplots(figsize=(6, 4), layout="constrained", num=label)
-    return ax
+    return ax if ax is not None else new_figure(label)[1]
 
 
 def plot_cost_history(costs_by_label, ax=None, logy=False, label="Cost history"):
@@ -52,7 +67,7 @@ def plot_cost_history(costs_by_label, ax=None, logy=False, label="Cost history")
     return ax
 
 
-def plot_cost_contours(cost, theta0, theta1, paths=None, ax=None, levels=20,
+def plot_cost_contours(cost, theta0, theta1, paths=None, minimum=None, ax=None, levels=20,
                        label="Cost contours"):
     r"""Contours of a cost of two parameters, with optional optimiser paths.
 
@@ -64,20 +79,26 @@ def plot_cost_contours(cost, theta0, theta1, paths=None, ax=None, levels=20,
         The grid of each parameter.
     paths : dict of str -> ndarray of shape (k, 2), optional
         Iterates to draw over the contours.
+    minimum : array_like of shape (2,), optional
+        A point to mark with a star, usually the minimiser.
     levels : int, default=20
-        Contour levels, spaced evenly in log(J) so that both the valley floor
-        and the walls show.
+        The number of contour levels.
     """
     ax = _new_ax(ax, label)
     theta0, theta1 = np.asarray(theta0), np.asarray(theta1)
     # A loop over grid points, not samples: each call is vectorised over the data.
     J = np.array([[cost(np.array([a, b])) for a in theta0] for b in theta1])  # (g1, g0)
-    ax.contour(theta0, theta1, J, levels=np.geomspace(J.min() * 1.01, J.max(), levels),
+    # Levels evenly spaced in log(J - min J), so that both the valley floor and
+    # the walls show, even when the grid's lowest cost is exactly 0.
+    span = J.max() - J.min()
+    ax.contour(theta0, theta1, J, levels=J.min() + np.geomspace(1e-3 * span, span, levels),
                cmap="viridis", linewidths=0.8)
     for name, path in (paths or {}).items():
         path = np.asarray(path)
         ax.plot(path[:, 0], path[:, 1], ".-", ms=3, lw=1, label=name)
-    if paths:
+    if minimum is not None:
+        ax.plot(*np.asarray(minimum), "k*", ms=10, label="minimum")
+    if paths or minimum is not None:
         ax.legend()
     ax.set_xlabel(r"$\theta_0$")
     ax.set_ylabel(r"$\theta_1$")

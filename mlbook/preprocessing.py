@@ -42,7 +42,10 @@ class StandardScaler(BaseEstimator):
             )
         self.mean_ = X.mean(axis=0)
         std = X.std(axis=0, ddof=self.ddof)
-        self.scale_ = np.where(std > 0, std, 1.0)
+        # Test constancy exactly: a column of 0.1s has a rounded mean and so a
+        # std of about 1e-17, not 0, and dividing by it would give +-1, not 0.
+        constant = np.ptp(X, axis=0) == 0
+        self.scale_ = np.where(constant | (std == 0), 1.0, std)
         self.n_features_in_ = X.shape[1]
         return self
 

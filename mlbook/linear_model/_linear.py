@@ -5,6 +5,8 @@ Derived in the chapter [Linear regression](../linear-models/linear-regression.md
 (``mlbook.preprocessing.add_intercept``); the estimator adds that column itself.
 """
 
+import warnings
+
 import numpy as np
 import scipy.linalg
 
@@ -106,17 +108,26 @@ def normal_equation(X, y, lam=0.0):
 def _normal_equation(X, y, lam):
     L = np.eye(X.shape[1])
     L[0, 0] = 0.0  # the intercept is not regularised
-    A = X.T @ X + lam * L  # (n+1, n+1)
+    A = X.T @ X + lam * L  # (n+1, n+1), symmetric positive (semi-)definite
     b = X.T @ y  # (n+1,)
+    return _solve_normal_system(A, b)
+# --8<-- [end:normal-equation]
+
+
+def _solve_normal_system(A, b):
+    """Solve A theta = b by Cholesky; a singular A is the user's error, said plainly."""
     try:
-        return scipy.linalg.solve(A, b, assume_a="pos")
-    except scipy.linalg.LinAlgError:
+        with warnings.catch_warnings():
+            # Singular to working precision (rcond < eps) is singular: the
+            # "solution" scipy would return with its warning is rounding noise.
+            warnings.simplefilter("error", scipy.linalg.LinAlgWarning)
+            return scipy.linalg.solve(A, b, assume_a="pos")
+    except (scipy.linalg.LinAlgError, scipy.linalg.LinAlgWarning):
         raise ValueError(
             "X^T X + lam * L is singular: the columns of X are linearly dependent "
             "(a repeated feature, or more features than samples). Remove the dependent "
             "columns or use lam > 0."
         ) from None
-# --8<-- [end:normal-equation]
 
 
 class LinearRegression(RegressorMixin, BaseEstimator):
