@@ -1,0 +1,70 @@
+"""Every public module declares its API in __all__; matplotlib stays optional."""
+
+import importlib
+import inspect
+import subprocess
+import sys
+
+import pytest
+
+PUBLIC_MODULES = [
+    "mlbook",
+    "mlbook.base",
+    "mlbook.exceptions",
+    "mlbook.gradcheck",
+    "mlbook.linear_model",
+    "mlbook.metrics",
+    "mlbook.optimize",
+    "mlbook.plotting",
+    "mlbook.preprocessing",
+]
+
+
+def _defined_here(obj, module_name):
+    """True for a function or class written in the module or in one of its private submodules."""
+    if not (inspect.isfunction(obj) or inspect.isclass(obj)):
+        return False
+    return obj.__module__ == module_name or obj.__module__.startswith(module_name + "._")
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_module_defines_all(name):
+    module = importlib.import_module(name)
+    assert isinstance(module.__all__, list)
+    assert len(module.__all__) == len(set(module.__all__))
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_every_name_in_all_exists(name):
+    module = importlib.import_module(name)
+    missing = [attr for attr in module.__all__ if not hasattr(module, attr)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_every_public_definition_is_in_all(name):
+    module = importlib.import_module(name)
+    public = {
+        attr for attr, obj in vars(module).items()
+        if not attr.startswith("_") and _defined_here(obj, name)
+    }
+    assert public - set(module.__all__) == set()
+
+
+def test_version_is_exported():
+    import mlbook
+
+    assert "__version__" in mlbook.__all__
+    assert isinstance(mlbook.__version__, str)
+
+
+def test_importing_mlbook_does_not_import_matplotlib():
+    code = (
+        "import sys\n"
+        "import mlbook, mlbook.linear_model, mlbook.preprocessing, mlbook.metrics\n"
+        "import mlbook.optimize, mlbook.gradcheck, mlbook.base, mlbook.exceptions\n"
+        "import mlbook.plotting\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,95 @@
+"""The build hooks: page execution (execute.py) and offline MathJax (mathjax.py)."""
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from ._hooks import ROOT, load_hook
+
+execute = load_hook("execute")
+mathjax = load_hook("mathjax")
+
+PAGE = """# A page
+
+```python
+x = 6 * 7
+print(x)
+```
+
+!!! note
+
+    <!--pytest-codeblocks:cont-->
+    ```python
+    print(x + 1)
+    ```
+
+~~~python title="listing"
+--8<-- "mlbook/gradcheck.py"
+~~~
+
+```text
+not code
+```
+"""
+
+
+def test_find_fences_reads_nesting_indent_and_kind():
+    fences = execute.find_fences(PAGE)
+    assert [f.info for f in fences] == ["python", "python", 'python title="listing"', "text"]
+    assert [f.runnable for f in fences] == [True, True, False, False]
+    assert [f.is_listing for f in fences] == [False, False, True, False]
+    assert fences[1].indent == "    " and fences[1].code == "print(x + 1)\n"
+
+
+def test_render_shows_output_under_each_block_in_one_namespace():
+    out = execute.render(PAGE, "page.md")
+    assert '```text title="Output"\n42\n```' in out
+    assert '    ```text title="Output"\n    43\n    ```' in out  # inside the admonition
+    assert out.count('title="Output"') == 2  # the listing was not run
+
+
+def test_render_embeds_each_figure_with_its_caption():
+    page = (
+        "```python\nimport matplotlib.pyplot as plt\n"
+        "fig, ax = plt.subplots(num='Two points & a line')\nax.plot([0, 1])\n```\n"
+    )
+    out = execute.render(page, "page.md")
+    assert 'src="data:image/svg+xml;base64,' in out
+    assert "<figcaption>Figure 1. Two points &amp; a line</figcaption>" in out
+    assert 'alt="Two points &amp; a line"' in out
+
+
+def test_render_refuses_a_figure_without_caption():
+    page = "```python\nimport matplotlib.pyplot as plt\nplt.subplots()\n```\n"
+    with pytest.raises(PluginError, match="no label"):
+        execute.render(page, "page.md")
+
+
+def test_a_failing_block_stops_the_build_with_its_line():
+    page = "# Title\n\n```python\nx = 1\nraise RuntimeError('boom')\n```\n"
+    with pytest.raises(PluginError, match=r"page.md:3:.*\n(.|\n)*line 5(.|\n)*boom"):
+        execute.render(page, "page.md")
+
+
+def test_a_warning_in_a_block_stops_the_build():
+    page = "```python\nimport numpy as np\nnp.log(np.array([0.0]))\n```\n"
+    with pytest.raises(PluginError, match="divide by zero"):
+        execute.render(page, "page.md")
+
+
+def test_pages_without_runnable_code_are_untouched():
+    page = "# Title\n\n```text\nhello\n```\n"
+    assert execute.on_page_markdown(page, page=None, config=None, files=None) == page
+
+
+def test_mathjax_files_come_from_the_installed_package():
+    root = mathjax.mathjax_root()
+    assert (root / "tex-chtml.js").is_file()
+    assert (root / "input" / "tex" / "extensions" / "tagformat.js").is_file()
+    assert any((root / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
+
+
+def test_site_config_loads_nothing_from_another_host():
+    config = (ROOT / "mkdocs.yml").read_text()
+    assert "font: false" in config
+    assert "http://" not in config and "https://" not in config
+    assert "assets/mathjax/tex-chtml.js" in config
