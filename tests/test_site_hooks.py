@@ -42,8 +42,8 @@ def test_find_fences_reads_nesting_indent_and_kind():
 
 def test_render_shows_output_under_each_block_in_one_namespace():
     out = execute.render(PAGE, "page.md")
-    assert '```text title="Output"\n42\n```' in out
-    assert '    ```text title="Output"\n    43\n    ```' in out  # inside the admonition
+    assert '```{ .text .mlbook-output title="Output" }\n42\n```' in out
+    assert '    ```{ .text .mlbook-output title="Output" }\n    43\n    ```' in out  # inside the admonition
     assert out.count('title="Output"') == 2  # the listing was not run
 
 

@@ -32,7 +32,7 @@ def _check_problem(theta, X, y, lam):
 
 
 def linear_cost(theta, X, y, lam=0.0):
-    r"""The regularised squared-error cost, equation (1.9) of the book.
+    r"""The regularised squared-error cost, equation (1.11) of the book.
 
     $$J(\theta) = \frac{1}{2m}\lVert X\theta - y\rVert^2
                   + \frac{\lambda}{2m}\sum_{j=1}^{n}\theta_j^2$$
@@ -54,7 +54,7 @@ def linear_cost(theta, X, y, lam=0.0):
 
 
 def linear_gradient(theta, X, y, lam=0.0):
-    r"""The gradient of :func:`linear_cost`, equation (1.10) of the book.
+    r"""The gradient of :func:`linear_cost`, equation (1.12) of the book.
 
     $$\nabla J(\theta) = \frac{1}{m} X^\mathsf{T}(X\theta - y)
                          + \frac{\lambda}{m}\,[0, \theta_1, \dots, \theta_n]^\mathsf{T}$$

@@ -128,7 +128,7 @@ def render(markdown, path):
             added = []
             if output:
                 ticks = "`" * max(3, max(map(len, re.findall("`+", output)), default=0) + 1)
-                added += ["", f'{fence.indent}{ticks}text title="Output"']
+                added += ["", f'{fence.indent}{ticks}{{ .text .mlbook-output title="Output" }}']
                 added += [fence.indent + line for line in output.rstrip("\n").split("\n")]
                 added += [fence.indent + ticks]
             for fig in figures:
