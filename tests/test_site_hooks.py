@@ -1,5 +1,7 @@
 """The build hooks: page execution (execute.py) and offline MathJax (mathjax.py)."""
 
+from types import SimpleNamespace
+
 import pytest
 from mkdocs.exceptions import PluginError
 
@@ -79,6 +81,38 @@ def test_a_warning_in_a_block_stops_the_build():
 def test_pages_without_runnable_code_are_untouched():
     page = "# Title\n\n```text\nhello\n```\n"
     assert execute.on_page_markdown(page, page=None, config=None, files=None) == page
+
+
+def _page(tmp_path, text):
+    source = tmp_path / "docs" / "page.md"
+    source.parent.mkdir()
+    source.write_text(text)
+    file = SimpleNamespace(abs_src_path=str(source), src_uri="page.md")
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    return SimpleNamespace(file=file), config
+
+
+def test_rendered_pages_are_cached_until_the_page_changes(tmp_path, monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    counter = tmp_path / "runs.txt"
+    text = f"```python\nwith open({str(counter)!r}, 'a') as f:\n    f.write('x')\n```\n"
+    page, config = _page(tmp_path, text)
+    first = execute.on_page_markdown(text, page=page, config=config, files=None)
+    again = execute.on_page_markdown(text, page=page, config=config, files=None)
+    assert first == again and counter.read_text() == "x"  # the second build ran nothing
+    execute.on_page_markdown(text + "\n", page=page, config=config, files=None)
+    assert counter.read_text() == "xx"  # an edited page runs again
+
+
+def test_ci_never_uses_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    counter = tmp_path / "runs.txt"
+    text = f"```python\nwith open({str(counter)!r}, 'a') as f:\n    f.write('x')\n```\n"
+    page, config = _page(tmp_path, text)
+    execute.on_page_markdown(text, page=page, config=config, files=None)
+    execute.on_page_markdown(text, page=page, config=config, files=None)
+    assert counter.read_text() == "xx"
+    assert not (tmp_path / ".cache").exists()
 
 
 def test_mathjax_files_come_from_the_installed_package():

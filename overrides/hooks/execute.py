@@ -9,16 +9,23 @@ page and line, so a page can never show output its code does not produce.
 
 Fences written ``python title="path"`` that hold only ``--8<--`` lines are
 source listings filled in by pymdownx.snippets; they are shown, not run.
+
+Rendered pages are cached in ``.cache/execute/`` under a key made of the
+page, the ``mlbook`` sources and this file, so ``mkdocs serve`` re-runs only
+what changed. With ``CI`` set in the environment the cache is not used at all.
 """
 
 import base64
 import contextlib
+import hashlib
 import html
 import io
+import os
 import re
 import traceback
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -149,7 +156,26 @@ def render(markdown, path):
     return "\n".join(out)
 
 
+def _cache_key(markdown, root):
+    """Changes whenever the page, the mlbook package or this hook changes."""
+    digest = hashlib.sha256(markdown.encode())
+    for path in sorted((root / "mlbook").rglob("*.py")) + [Path(__file__)]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if not any(f.runnable for f in find_fences(markdown)):
         return markdown
-    return render(markdown, page.file.abs_src_path or page.file.src_uri)
+    path = page.file.abs_src_path or page.file.src_uri
+    if os.environ.get("CI"):
+        return render(markdown, path)
+    # While an author runs `mkdocs serve`, only the page they edit runs again.
+    root = Path(config.config_file_path).parent
+    cached = root / ".cache" / "execute" / f"{_cache_key(markdown, root)}.md"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    rendered = render(markdown, path)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(rendered, encoding="utf-8")
+    return rendered
