@@ -140,3 +140,49 @@ def check_n_features(estimator, X):
             f"{estimator.n_features_in_} features. Pass X without the column of ones, "
             f"with the same columns as in fit."
         )
+
+
+def check_classes(y, name="y"):
+    """Validate class labels of any kind and encode them as 0, 1, ..., K - 1.
+
+    ``y`` is 1-D and holds at least two distinct labels: numbers (integers,
+    not necessarily contiguous, or whole floats) or strings.
+
+    Returns
+    -------
+    classes : ndarray of shape (K,)
+        The distinct labels, sorted.
+    y_index : ndarray of shape (m,), dtype int
+        ``classes[y_index]`` is ``y``.
+    """
+    y = np.asarray(y)
+    if y.ndim != 1:
+        hint = f" Flatten it with {name}.ravel()." if y.ndim == 2 and 1 in y.shape else ""
+        raise ValueError(f"Expected a 1-D array of labels for {name}, got shape {y.shape}.{hint}")
+    if y.size == 0:
+        raise ValueError(f"{name} is empty; at least one sample of each of two classes is needed.")
+    if y.dtype.kind == "c":
+        raise TypeError(f"{name} is complex; class labels must be integers or strings.")
+    if y.dtype.kind == "f":
+        if not np.all(np.isfinite(y)):
+            raise ValueError(f"{name} contains NaN or infinity; every sample needs a class label.")
+        fractional = y[y != np.round(y)]
+        if fractional.size:
+            raise ValueError(
+                f"{name} holds non-integer numbers such as {fractional[0].item()!r}: it looks "
+                f"like a continuous target, but a classifier needs class labels. Use a "
+                f"regressor, or encode the classes as integers or strings."
+            )
+    try:
+        classes, y_index = np.unique(y, return_inverse=True)
+    except TypeError:
+        raise TypeError(
+            f"{name} mixes label types that cannot be sorted together "
+            f"(e.g. numbers and strings); use one type for all labels."
+        ) from None
+    if len(classes) < 2:
+        raise ValueError(
+            f"{name} holds a single class, {classes[0].item()!r}; a classifier needs "
+            f"samples of at least two classes."
+        )
+    return classes, y_index.reshape(-1)

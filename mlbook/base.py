@@ -2,7 +2,7 @@
 
 import inspect
 
-__all__ = ["BaseEstimator", "RegressorMixin", "clone"]
+__all__ = ["BaseEstimator", "ClassifierMixin", "RegressorMixin", "clone"]
 
 
 class BaseEstimator:
@@ -66,3 +66,13 @@ class RegressorMixin:
         from .metrics import r2_score
 
         return r2_score(y, self.predict(X))
+
+
+class ClassifierMixin:
+    """``score`` as the accuracy of ``predict``: the fraction of correct labels."""
+
+    def score(self, X, y):
+        """The fraction of samples of ``(X, y)`` whose label ``predict`` gets right."""
+        from .metrics import accuracy_score
+
+        return accuracy_score(y, self.predict(X))

@@ -8,7 +8,13 @@ returns it; nothing is shown or saved here.
 
 import numpy as np
 
-__all__ = ["new_figure", "plot_cost_contours", "plot_cost_history"]
+__all__ = [
+    "image_grid",
+    "new_figure",
+    "plot_cost_contours",
+    "plot_cost_history",
+    "plot_decision_boundary",
+]
 
 
 def _pyplot():
@@ -102,4 +108,145 @@ def plot_cost_contours(cost, theta0, theta1, paths=None, minimum=None, ax=None, 
         ax.legend()
     ax.set_xlabel(r"$\theta_0$")
     ax.set_ylabel(r"$\theta_1$")
+    return ax
+
+
+def plot_decision_boundary(decision, X, y, ax=None, resolution=200, margin=0.1,
+                           label="Decision boundary"):
+    r"""Two-feature data by class, and the curve where ``decision`` is zero.
+
+    Parameters
+    ----------
+    decision : callable
+        ``decision(points) -> z`` for ``points`` of shape (k, 2), returning
+        shape (k,): a logit $\theta^\mathsf{T} x$, positive on the side of
+        the second class. For a fitted binary classifier on the raw
+        features that is ``model.decision_function``; with derived features,
+        a function that maps the points first.
+    X : array_like of shape (m, 2)
+    y : array_like of shape (m,)
+        Two classes; each gets its own marker, labelled with its value.
+    resolution : int, default=200
+        Grid points along each axis.
+    margin : float, default=0.1
+        Extra room around the data, as a fraction of its range.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+    """
+    ax = _new_ax(ax, label)
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    if X.ndim != 2 or X.shape[1] != 2:
+        raise ValueError(f"X must have shape (m, 2) to be drawn in the plane, got {X.shape}.")
+    classes = np.unique(y)
+    if len(classes) != 2:
+        raise ValueError(
+            f"y must hold exactly two classes, got {len(classes)}: {classes.tolist()}."
+        )
+    low, high = X.min(axis=0), X.max(axis=0)
+    pad = margin * (high - low)
+    u = np.linspace(low[0] - pad[0], high[0] + pad[0], resolution)
+    v = np.linspace(low[1] - pad[1], high[1] + pad[1], resolution)
+    U, V = np.meshgrid(u, v)  # (resolution, resolution) each
+    # One call on all grid points at once, not one per point.
+    Z = np.asarray(decision(np.column_stack([U.ravel(), V.ravel()]))).reshape(U.shape)
+    ax.contourf(U, V, Z > 0, levels=[-0.5, 0.5, 1.5], colors=["#dde6f5", "#f8e0d0"])
+    if Z.min() < 0 < Z.max():
+        ax.contour(U, V, Z, levels=[0.0], colors="black", linewidths=1.2)
+    for cls, marker, color in zip(classes, ["o", "^"], ["#1f5fbf", "#d2601a"]):
+        mask = y == cls
+        ax.scatter(X[mask, 0], X[mask, 1], marker=marker, s=18, color=color,
+                   edgecolors="white", linewidths=0.4, label=str(cls))
+    ax.set_xlim(u[0], u[-1])
+    ax.set_ylim(v[0], v[-1])
+    ax.legend(loc="upper right", fontsize="small")
+    return ax
+
+
+def image_grid(images, image_shape=None, ncols=10, titles=None, cmap="gray_r",
+               symmetric=False, per_image=False, colorbar=False, ax=None, label="Images"):
+    """Tile small images into one picture, optionally with a title under each.
+
+    Every chapter's image grid: digits, their weights, faces, principal
+    components. The images are tiled into one array and drawn with a single
+    ``imshow``, so a hundred of them draw as fast as one.
+
+    Parameters
+    ----------
+    images : array_like of shape (N, h, w), or (N, h * w) with ``image_shape``
+        Row-major pixels, as ``load_digits().data`` stores them.
+    image_shape : tuple (h, w), optional
+        Needed when each image is a flat row.
+    ncols : int, default=10
+        Images per row of the grid.
+    titles : sequence of str, optional
+        One short text per image, printed under it.
+    cmap : str, default="gray_r"
+        Dark ink on a light background for digits.
+    symmetric : bool, default=False
+        Centre the colour scale on 0 (for weights, which take both signs):
+        use a diverging ``cmap`` such as ``"RdBu_r"`` with it.
+    per_image : bool, default=False
+        Scale each image by its own largest absolute value, so that each uses
+        the whole colour range (for weights of very different sizes). By
+        default all images share one scale, so that their values compare.
+    colorbar : bool, default=False
+        Draw the colour scale beside the grid.
+    ax : matplotlib Axes, optional
+    label : str
+        The figure's label (its caption in the book) when a new figure is made.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+    """
+    images = np.asarray(images, dtype=float)
+    if images.ndim == 2 and image_shape is not None:
+        if int(np.prod(image_shape)) != images.shape[1]:
+            raise ValueError(
+                f"each image has {images.shape[1]} pixels, which image_shape={tuple(image_shape)} "
+                f"cannot hold; pass the (height, width) of one image."
+            )
+        images = images.reshape(len(images), *image_shape)
+    if images.ndim != 3:
+        raise ValueError(
+            f"images must have shape (N, h, w), or (N, h * w) with image_shape=(h, w); "
+            f"got shape {images.shape}."
+        )
+    count, h, w = images.shape
+    if per_image:
+        peaks = np.abs(images).reshape(count, -1).max(axis=1)  # (N,)
+        images = images / np.where(peaks > 0, peaks, 1.0)[:, None, None]
+    if titles is not None and len(titles) != count:
+        raise ValueError(
+            f"titles has {len(titles)} entries for {count} images; give one per image."
+        )
+    ncols = min(ncols, count)
+    nrows = -(-count // ncols)  # ceiling division
+    gap = 1  # one blank pixel between images
+    cell_h = h + gap + (max(2, round(0.3 * h)) if titles is not None else 0)  # room for a title
+    canvas = np.full((nrows * cell_h + gap, ncols * (w + gap) + gap), np.nan)
+    for k in range(count):  # a loop over images, each placed with one slice
+        row, col = divmod(k, ncols)
+        top, left = gap + row * cell_h, gap + col * (w + gap)
+        canvas[top:top + h, left:left + w] = images[k]
+    if ax is None:
+        height, width = canvas.shape
+        ax = new_figure(label, figsize=(6, max(1.0, 6 * height / width)))[1]
+    finite = images[np.isfinite(images)]
+    if symmetric:
+        vmax = np.abs(finite).max() or 1.0
+        vmin = -vmax
+    else:
+        vmin, vmax = finite.min(), finite.max()
+    colormap = _pyplot().get_cmap(cmap).with_extremes(bad="white")
+    picture = ax.imshow(canvas, cmap=colormap, vmin=vmin, vmax=vmax, interpolation="nearest")
+    if colorbar:
+        ax.figure.colorbar(picture, ax=ax, shrink=0.8)
+    for k, title in enumerate(titles if titles is not None else []):
+        row, col = divmod(k, ncols)
+        ax.text(gap + col * (w + gap) + (w - 1) / 2, gap + row * cell_h + h,
+                title, ha="center", va="top", fontsize="x-small")
+    ax.set_axis_off()
     return ax

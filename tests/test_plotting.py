@@ -4,11 +4,17 @@ The root conftest.py selects the Agg backend, so nothing opens a window.
 """
 
 import matplotlib.axes
+import matplotlib.collections
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from mlbook.plotting import plot_cost_contours, plot_cost_history
+from mlbook.plotting import (
+    image_grid,
+    plot_cost_contours,
+    plot_cost_history,
+    plot_decision_boundary,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -85,3 +91,141 @@ def test_plot_cost_contours_draws_on_given_ax():
     fig, ax = plt.subplots()
     assert plot_cost_contours(bowl, np.linspace(-1, 3, 5), np.linspace(-4, 0, 5), ax=ax) is ax
     assert len(fig.axes) == 1
+
+
+# --- plot_decision_boundary ----------------------------------------------------
+
+
+def disc(points):
+    """A circle of radius 1: positive outside, negative inside."""
+    return np.hypot(points[:, 0], points[:, 1]) - 1.0
+
+
+CIRCLE_X = np.array([[0.0, 0.0], [0.5, 0.0], [2.0, 0.0], [0.0, -2.0]])
+CIRCLE_Y = np.array(["in", "in", "out", "out"])
+
+
+def test_plot_decision_boundary_one_scatter_per_class():
+    ax = plot_decision_boundary(disc, CIRCLE_X, CIRCLE_Y)
+    assert isinstance(ax, matplotlib.axes.Axes)
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels == ["in", "out"]
+    scatters = [c for c in ax.collections if isinstance(c, matplotlib.collections.PathCollection)]
+    offsets = [c.get_offsets() for c in scatters]
+    assert len(offsets) == 2
+    np.testing.assert_array_equal(offsets[0], CIRCLE_X[:2])
+    np.testing.assert_array_equal(offsets[1], CIRCLE_X[2:])
+
+
+def test_plot_decision_boundary_draws_the_zero_contour_on_the_circle():
+    ax = plot_decision_boundary(disc, CIRCLE_X, CIRCLE_Y, resolution=300)
+    zero_level = [c for c in ax.collections if hasattr(c, "levels") and list(c.levels) == [0.0]]
+    assert len(zero_level) == 1
+    vertices = np.concatenate([p.vertices for p in zero_level[0].get_paths()])
+    np.testing.assert_allclose(np.hypot(vertices[:, 0], vertices[:, 1]), 1.0, atol=0.02)
+
+
+def test_plot_decision_boundary_calls_decision_once_on_the_whole_grid():
+    calls = []
+
+    def recording(points):
+        calls.append(points.shape)
+        return disc(points)
+
+    plot_decision_boundary(recording, CIRCLE_X, CIRCLE_Y, resolution=50)
+    assert calls == [(2500, 2)]
+
+
+def test_plot_decision_boundary_without_a_sign_change_has_no_curve():
+    ax = plot_decision_boundary(lambda p: -np.ones(len(p)), CIRCLE_X, CIRCLE_Y)
+    assert not [c for c in ax.collections if hasattr(c, "levels") and list(c.levels) == [0.0]]
+
+
+def test_plot_decision_boundary_draws_on_given_ax():
+    fig, ax = plt.subplots()
+    assert plot_decision_boundary(disc, CIRCLE_X, CIRCLE_Y, ax=ax) is ax
+    assert len(fig.axes) == 1
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "match"),
+    [
+        (np.zeros((4, 3)), CIRCLE_Y, r"X must have shape \(m, 2\)"),
+        (CIRCLE_X, np.array(["a", "b", "c", "a"]), "exactly two classes, got 3"),
+    ],
+)
+def test_plot_decision_boundary_bad_input_raises(X, y, match):
+    with pytest.raises(ValueError, match=match):
+        plot_decision_boundary(disc, X, y)
+
+
+# --- image_grid ------------------------------------------------------------------
+
+
+def canvas_of(ax):
+    return ax.images[0].get_array()
+
+
+def test_image_grid_tiles_with_one_pixel_gaps():
+    images = np.arange(6 * 2 * 3, dtype=float).reshape(6, 2, 3)
+    ax = image_grid(images, ncols=4)
+    canvas = canvas_of(ax)
+    # 2 rows of (2 + 1) pixels plus 1; 4 columns of (3 + 1) pixels plus 1.
+    assert canvas.shape == (7, 17)
+    np.testing.assert_array_equal(canvas[1:3, 1:4], images[0])
+    np.testing.assert_array_equal(canvas[4:6, 5:8], images[5])  # row 1, column 1
+    assert canvas.mask[0].all()  # the gap is blank (NaN, drawn white)
+    assert not ax.axison
+
+
+def test_image_grid_flat_rows_with_image_shape():
+    flat = np.arange(2 * 8 * 8, dtype=float).reshape(2, 64)
+    canvas = canvas_of(image_grid(flat, image_shape=(8, 8)))
+    np.testing.assert_array_equal(canvas[1:9, 1:9], flat[0].reshape(8, 8))  # row-major
+
+
+def test_image_grid_titles_one_per_image_below_it():
+    ax = image_grid(np.zeros((3, 8, 8)), titles=["a", "b", "c"])
+    assert [t.get_text() for t in ax.texts] == ["a", "b", "c"]
+    assert ax.texts[1].get_position() == (1 + 9 + 3.5, 1 + 8)
+
+
+def test_image_grid_symmetric_scale_is_centred_on_zero():
+    ax = image_grid(np.array([[[-1.0, 3.0]], [[0.5, 2.0]]]), symmetric=True, cmap="RdBu_r")
+    assert ax.images[0].get_clim() == (-3.0, 3.0)
+
+
+def test_image_grid_default_scale_is_the_data_range():
+    ax = image_grid(np.array([[[-1.0, 3.0]], [[0.5, 2.0]]]))
+    assert ax.images[0].get_clim() == (-1.0, 3.0)
+
+
+def test_image_grid_per_image_scales_each_to_its_peak():
+    images = np.array([[[-1.0, 4.0]], [[0.5, -0.25]]])
+    canvas = canvas_of(image_grid(images, ncols=2, per_image=True))
+    np.testing.assert_array_equal(canvas[1, 1:3], [-0.25, 1.0])
+    np.testing.assert_array_equal(canvas[1, 4:6], [1.0, -0.5])
+
+
+def test_image_grid_colorbar():
+    ax = image_grid(np.zeros((2, 3, 3)), colorbar=True)
+    assert len(ax.figure.axes) == 2
+
+
+def test_image_grid_new_figure_has_the_label():
+    ax = image_grid(np.zeros((4, 8, 8)), label="Four blank images")
+    assert ax.figure.get_label() == "Four blank images"
+
+
+@pytest.mark.parametrize(
+    ("images", "kwargs", "match"),
+    [
+        (np.zeros((2, 64)), {}, r"images must have shape \(N, h, w\)"),
+        (np.zeros((2, 64)), {"image_shape": (8, 7)},
+         r"each image has 64 pixels, which image_shape=\(8, 7\)"),
+        (np.zeros((2, 8, 8)), {"titles": ["only one"]}, "titles has 1 entries for 2 images"),
+    ],
+)
+def test_image_grid_bad_input_raises(images, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        image_grid(images, **kwargs)

@@ -92,11 +92,16 @@ def _page(tmp_path, text):
     return SimpleNamespace(file=file), config
 
 
-def test_rendered_pages_are_cached_until_the_page_changes(tmp_path, monkeypatch):
-    monkeypatch.delenv("CI", raising=False)
+def _counting_page(tmp_path):
+    """A page whose code appends an 'x' to runs.txt each time it runs."""
     counter = tmp_path / "runs.txt"
     text = f"```python\nwith open({str(counter)!r}, 'a') as f:\n    f.write('x')\n```\n"
-    page, config = _page(tmp_path, text)
+    return text, counter, *_page(tmp_path, text)
+
+
+def test_rendered_pages_are_cached_until_the_page_changes(tmp_path, monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    text, counter, page, config = _counting_page(tmp_path)
     first = execute.on_page_markdown(text, page=page, config=config, files=None)
     again = execute.on_page_markdown(text, page=page, config=config, files=None)
     assert first == again and counter.read_text() == "x"  # the second build ran nothing
@@ -106,9 +111,7 @@ def test_rendered_pages_are_cached_until_the_page_changes(tmp_path, monkeypatch)
 
 def test_ci_never_uses_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("CI", "true")
-    counter = tmp_path / "runs.txt"
-    text = f"```python\nwith open({str(counter)!r}, 'a') as f:\n    f.write('x')\n```\n"
-    page, config = _page(tmp_path, text)
+    text, counter, page, config = _counting_page(tmp_path)
     execute.on_page_markdown(text, page=page, config=config, files=None)
     execute.on_page_markdown(text, page=page, config=config, files=None)
     assert counter.read_text() == "xx"
