@@ -1,7 +1,8 @@
 """Open every page of the built site in headless Chromium, offline.
 
 Checks, per page: every request goes to the local server (or is a data: URI),
-MathJax typeset every formula with no error, and nothing failed in the console.
+MathJax typeset every formula with no error, nothing failed in the console,
+and every download link (the executed notebooks) serves a notebook.
 Optionally saves a screenshot of one page (the README's picture).
 
 Usage: python .ci/check_site.py SITE_DIR [--screenshot PAGE OUT.png]
@@ -11,10 +12,12 @@ Needs the Debian chromium package and the playwright package (pip).
 import argparse
 import functools
 import http.server
+import json
 import shutil
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urljoin
 
 from playwright.sync_api import sync_playwright
 
@@ -47,6 +50,11 @@ def check_page(page, url, base):
     if formulas:
         page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
         page.evaluate("MathJax.startup.promise")
+    for link in page.locator("a[download]").all():
+        target = base + urljoin(url[len(base):], link.get_attribute("href"))
+        response = page.request.get(target)
+        if not response.ok or not json.loads(response.text()).get("cells"):
+            errors.append(f"download {target} is missing or not a notebook")
     typeset = page.locator(".arithmatex mjx-container").count()
     broken = page.locator("mjx-merror, .arithmatex mjx-container [data-mjx-error]").count()
     problems = []
