@@ -60,3 +60,15 @@ def code_lines(text):
 def test_no_skipped_or_expected_failure_snippets(page):
     markers = re.findall(r"<!--\s*(pytest\.mark\.\w+|pytest-codeblocks:(?!cont)[\w-]+)", page.read_text())
     assert not markers, f"{page_id(page)} skips or expects failure of a snippet: {markers}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_no_control_characters(page):
+    # A "\frac" written through a non-raw Python string becomes a form feed
+    # and "rac", which MathJax typesets without complaint as r·a·c.
+    bad = [
+        f"{page_id(page)}:{number}: {line!r}"
+        for number, line in enumerate(page.read_text().split("\n"), start=1)
+        if re.search(r"[\x00-\x08\x0b-\x1f]", line)
+    ]
+    assert not bad, "control characters (an unescaped backslash?):\n" + "\n".join(bad)
