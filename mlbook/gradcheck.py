@@ -6,7 +6,7 @@ differences,
 $$\frac{\partial J}{\partial \theta_j} \approx
   \frac{J(\theta + \varepsilon e_j) - J(\theta - \varepsilon e_j)}{2\varepsilon},$$
 
-to a small *relative* error $\lVert a - b\rVert / \lVert a + b\rVert$.
+to a small *relative* error $\lVert a - b\rVert / \max(\lVert a\rVert, \lVert b\rVert)$.
 """
 
 import numpy as np
@@ -51,16 +51,30 @@ def numerical_gradient(f, theta, eps=1e-4):
 
 
 def relative_error(a, b):
-    r"""$\lVert a - b\rVert_2 / \lVert a + b\rVert_2$, the course's gradient-check measure.
+    r"""$\lVert a - b\rVert_2 / \max(\lVert a\rVert_2, \lVert b\rVert_2)$: how far apart two gradients are.
 
-    Returns 0.0 when both are zero. It is scale-free: 1e-9 means the two agree
-    to about nine significant digits, whatever the size of the gradient.
+    The measure is bounded: it lies in $[0, 2]$, with 0 for equal vectors and
+    2 only for $b = -a$ (a flipped sign). Where both gradients are correct to
+    about $k$ significant digits it is about $10^{-k}$, whatever the size of
+    the gradient. Unlike $\lVert a - b\rVert / \lVert a + b\rVert$, which the
+    classic course printed, it never divides by a norm that rounding has made
+    tiny: a flipped sign reads as 2, not as $10^{9}$.
+
+    Returns 0.0 when both are zero.
+
+    Parameters
+    ----------
+    a, b : array_like of the same shape
+        Usually the analytic and the numerical gradient.
+
+    Returns
+    -------
+    float in [0, 2]
 
     Raises
     ------
     ValueError
-        If the shapes differ, or ``a == -b`` with ``a`` non-zero (the measure
-        is undefined there; compare ``a`` with ``-b`` if a sign was flipped).
+        If the shapes differ or either holds NaN or infinity.
     """
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
@@ -68,13 +82,7 @@ def relative_error(a, b):
         raise ValueError(f"a has shape {a.shape} but b has shape {b.shape}; compare like with like.")
     check_array(a.reshape(1, -1), "a")
     check_array(b.reshape(1, -1), "b")
-    num = np.linalg.norm(a - b)
-    den = np.linalg.norm(a + b)
-    if den == 0.0:
-        if num == 0.0:
-            return 0.0
-        raise ValueError(
-            "a == -b, so the relative error |a - b| / |a + b| is undefined: "
-            "the two gradients have opposite signs (check the sign of the derivation)."
-        )
-    return float(num / den)
+    scale = max(np.linalg.norm(a), np.linalg.norm(b))
+    if scale == 0.0:
+        return 0.0
+    return float(np.linalg.norm(a - b) / scale)
