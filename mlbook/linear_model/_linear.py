@@ -19,6 +19,7 @@ from .._validation import (
     check_theta,
     check_X_y,
 )
+from .._threads import one_blas_thread
 from ..base import BaseEstimator, RegressorMixin
 from ..optimize import gradient_descent
 from ..preprocessing import add_intercept
@@ -176,6 +177,7 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         self.tol = tol
         self.lam = lam
 
+    @one_blas_thread
     def fit(self, X, y):
         """Learn ``coef_`` and ``intercept_`` from ``X`` (m, n), without the column of ones, and ``y`` (m,)."""
         check_option(self.solver, "solver", ("gradient_descent", "normal_equation"))

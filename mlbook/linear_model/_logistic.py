@@ -20,6 +20,7 @@ from .._validation import (
     check_option,
     check_scalar,
 )
+from .._threads import one_blas_thread
 from ..base import BaseEstimator, ClassifierMixin
 from ..optimize import gradient_descent, minimize_lbfgs
 from ..preprocessing import add_intercept
@@ -259,6 +260,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         self.max_iter = max_iter
         self.tol = tol
 
+    @one_blas_thread
     def fit(self, X, y):
         """Learn from ``X`` (m, n), without the column of ones, and labels ``y`` (m,).
 
