@@ -30,6 +30,7 @@ import json
 import os
 import posixpath
 import re
+import sys
 import textwrap
 import traceback
 import warnings
@@ -38,57 +39,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<ticks>`{3,}|~{3,})(?P<info>.*)$")
-_SNIPPET = re.compile(r"^\s*-{1,}8<-{1,}\s")
-
-
-@dataclass
-class Fence:
-    """A fenced block: ``start``/``end`` are 0-based line indices of its fence lines."""
-
-    start: int
-    end: int
-    indent: str
-    info: str
-    code: str
-
-    @property
-    def runnable(self):
-        return self.info.strip() == "python"
-
-    @property
-    def is_listing(self):
-        """A ``python title=...`` fence holding only snippet directives."""
-        lines = [line for line in self.code.splitlines() if line.strip()]
-        return (
-            self.info.strip().startswith("python ")
-            and bool(lines)
-            and all(_SNIPPET.match(line) for line in lines)
-        )
-
-
-def _closes(stripped, ticks):
-    return len(stripped) >= len(ticks) and set(stripped) == {ticks[0]}
-
-
-def find_fences(markdown):
-    """All fenced blocks of a Markdown text, nested in admonitions or tabs or not."""
-    lines = markdown.split("\n")
-    fences, i = [], 0
-    while i < len(lines):
-        match = _OPEN.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        indent, ticks = match["indent"], match["ticks"]
-        j = i + 1
-        while j < len(lines) and not _closes(lines[j].strip(), ticks):
-            j += 1
-        body = [line[len(indent):] if line.startswith(indent) else line.lstrip()
-                for line in lines[i + 1:j]]
-        fences.append(Fence(i, j, indent, match["info"], "\n".join(body) + "\n"))
-        i = j + 1
-    return fences
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # overrides/, for bookengine
+from bookengine.checks import citation_problems, equations, unbacked_numbers  # noqa: E402
+from bookengine.fences import find_fences  # noqa: E402
 
 
 @dataclass
@@ -157,14 +110,47 @@ def run_page(markdown, path):
     return results
 
 
+_TABLE_RULE = re.compile(r"^\|(\s*:?-+:?\s*\|)+\s*$")
+
+
+def split_output(text):
+    """Printed text as ("text", lines) and ("table", lines) pieces, in order.
+
+    A printed Markdown table (a ``|`` header line, a ``|:--|--:|`` rule, and
+    ``|`` rows, as :func:`mlbook.report.table` prints) becomes a real table.
+    """
+    lines, pieces, i = text.rstrip("\n").split("\n"), [], 0
+    while i < len(lines):
+        if (lines[i].startswith("|") and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1])):
+            j = i + 2
+            while j < len(lines) and lines[j].startswith("|"):
+                j += 1
+            pieces.append(("table", lines[i:j]))
+        else:
+            j = i
+            while j < len(lines) and not (lines[j].startswith("|") and j + 1 < len(lines)
+                                          and _TABLE_RULE.match(lines[j + 1])):
+                j += 1
+            if any(line.strip() for line in lines[i:j]):
+                pieces.append(("text", lines[i:j]))
+        i = j
+    return pieces
+
+
 def _shown(result, indent, first_figure):
     """Markdown lines that show one fence's output and figures on the page."""
     lines = []
-    if result.output:
-        longest = max(map(len, re.findall("`+", result.output)), default=0)
+    for kind, chunk in split_output(result.output) if result.output else []:
+        if kind == "table":
+            lines += ["", f'{indent}<div class="mlbook-table" markdown>', ""]
+            lines += [indent + line for line in chunk]
+            lines += ["", f"{indent}</div>"]
+            continue
+        body = "\n".join(chunk)
+        longest = max(map(len, re.findall("`+", body)), default=0)
         ticks = "`" * max(3, longest + 1)
         lines += ["", f'{indent}{ticks}{{ .text .mlbook-output title="Output" }}']
-        lines += [indent + line for line in result.output.rstrip("\n").split("\n")]
+        lines += [indent + line for line in chunk]
         lines += [indent + ticks]
     for number, figure in enumerate(result.figures, start=first_figure):
         data = base64.b64encode(figure.svg.encode("utf-8")).decode("ascii")
@@ -294,6 +280,22 @@ def to_notebook(markdown, results, root, title):
 # --- the MkDocs events -------------------------------------------------------
 
 _NOTEBOOKS = {}  # site path -> notebook JSON, written after the build
+_TAGS = set()  # every equation number of the book, found before the pages build
+
+
+def on_files(files, config, **kwargs):
+    """Refuse to build a book with a broken equation citation anywhere."""
+    root = Path(config.config_file_path).parent
+    pages = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8")
+             for f in files if f.src_uri.endswith(".md") and f.abs_src_path}
+    sources = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+               for p in sorted((root / "mlbook").rglob("*.py"))}
+    problems = citation_problems(pages, sources)
+    if problems:
+        raise PluginError("Broken equation citations:\n" + "\n".join(problems))
+    _TAGS.clear()
+    _TAGS.update(eq.tag for page, text in pages.items() for eq in equations(text, page))
+    return files
 
 
 def _cache_key(markdown, root):
@@ -317,6 +319,15 @@ def _with_download_link(markdown, name):
 def _build(markdown, page, root):
     path = page.file.abs_src_path or page.file.src_uri
     results = run_page(markdown, path)
+    printed = "\n".join(r.output + "\n" + "\n".join(f.caption for f in r.figures)
+                        for r in results.values())
+    missing = unbacked_numbers(markdown, printed, _TAGS)
+    if missing:
+        raise PluginError(
+            f"{path}: numbers in the prose that no code block on the page prints. Print "
+            f"(and assert) each one, or rephrase:\n"
+            + "\n".join(f"  {number!r} in: ...{context}..." for number, context in missing)
+        )
     heading = next((x[2:] for x in markdown.split("\n") if x.startswith("# ")), path)
     notebook = to_notebook(markdown, results, root, heading.strip())
     return render(markdown, results), json.dumps(notebook, indent=1)

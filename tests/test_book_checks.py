@@ -1,0 +1,97 @@
+"""The build's checks on the book's text (overrides/bookengine/checks.py)."""
+
+import sys
+
+from ._hooks import ROOT
+
+sys.path.insert(0, str(ROOT / "overrides"))
+from bookengine.checks import (  # noqa: E402
+    citation_problems,
+    equations,
+    significant_digits,
+    unbacked_numbers,
+)
+
+CHAPTER_1 = r"""# One
+
+$$ a = b \tag{1.1}\label{eq:a} $$
+
+See $\eqref{eq:a}$ and (1.1), and [(2.1)](../two/two.md#eq-2.1).
+
+```python
+print("(9.9) inside code is not a citation")
+```
+"""
+CHAPTER_2 = r"""# Two
+
+$$ c = d \tag{2.1}\label{eq:c} $$
+"""
+
+
+def pages(**extra):
+    return {"one/one.md": CHAPTER_1, "two/two.md": CHAPTER_2, **extra}
+
+
+def test_equations_are_found_with_their_labels_and_lines():
+    (eq,) = equations(CHAPTER_1, "one/one.md")
+    assert (eq.tag, eq.label, eq.line) == ("1.1", "eq:a", 3)
+
+
+def test_a_book_with_sound_citations_has_no_problems():
+    assert citation_problems(pages()) == []
+
+
+def test_a_link_to_a_missing_equation_is_a_problem():
+    bad = pages(**{"three.md": "[(1.66)](one/one.md#eq-1.66)"})
+    assert citation_problems(bad) == ["three.md:1: a link to equation (1.66), which does not exist."]
+
+
+def test_a_link_to_the_wrong_page_is_a_problem():
+    bad = pages(**{"three.md": "[(1.1)](two/two.md#eq-1.1)"})
+    assert citation_problems(bad) == [
+        "three.md:1: a link to equation (1.1) on two/two.md, but it is on one/one.md."]
+
+
+def test_a_duplicate_number_is_a_problem():
+    bad = pages(**{"three.md": r"$$ e \tag{2.1} $$"})
+    (problem,) = citation_problems(bad)
+    assert problem.startswith("three.md:1: equation (2.1) is already numbered at two/two.md:3")
+
+
+def test_a_bare_number_that_names_no_equation_is_a_problem():
+    bad = pages(**{"three.md": "As (1.2) shows, and as (0.973) does not."})
+    assert citation_problems(bad) == [
+        "three.md:1: (1.2) looks like an equation number, but no equation has it."]
+
+
+def test_an_eqref_to_another_page_s_label_is_a_problem():
+    bad = pages(**{"three.md": r"$\eqref{eq:c}$"})
+    (problem,) = citation_problems(bad)
+    assert problem.startswith(r"three.md:1: \eqref{eq:c} names no \label on this page")
+
+
+def test_listing_titles_and_docstrings_are_checked():
+    listing = '~~~python title="cost (1.9)"\n--8<-- "x.py:a"\n~~~\n'
+    problems = citation_problems(pages(**{"three.md": listing}), {"m.py": "equation (2.1)\nequation (2.7)"})
+    assert problems == ["three.md:1: the listing title cites (1.9), which no equation has.",
+                        "m.py:2: cites equation (2.7), which does not exist."]
+
+
+def test_significant_digits():
+    assert [significant_digits(x) for x in ["442", "0.973", "1500", "0.0230", "4.0e+09", "1,797"]] \
+        == [3, 3, 2, 3, 2, 4]
+
+
+def test_unbacked_numbers_need_printed_output():
+    page = "# T\n\nThe accuracy is 0.973 on 1,797 digits in 2005, see (1.1).\n\n```python\nprint(1797)\n```\n"
+    assert [n for n, _ in unbacked_numbers(page, "1797\n", tags={"1.1"})] == ["0.973"]
+    assert unbacked_numbers(page, "acc 0.973, 1797 digits", tags={"1.1"}) == []
+
+
+def test_a_number_is_not_backed_by_a_longer_one():
+    assert [n for n, _ in unbacked_numbers("It took 442 steps.", "4421 steps")] == ["442"]
+
+
+def test_references_and_code_are_not_prose():
+    page = "Text.\n\n`max_iter=1500`\n\n## References\n\n- Vol. 123, pp. 456-789.\n"
+    assert unbacked_numbers(page, "") == []
