@@ -2,7 +2,7 @@
 
 import inspect
 
-__all__ = ["BaseEstimator", "ClassifierMixin", "RegressorMixin", "clone"]
+__all__ = ["BaseEstimator", "ClassifierMixin", "ClusterMixin", "RegressorMixin", "TransformerMixin", "clone"]
 
 
 class BaseEstimator:
@@ -76,3 +76,19 @@ class ClassifierMixin:
         from .metrics import accuracy_score
 
         return accuracy_score(y, self.predict(X))
+
+
+class TransformerMixin:
+    """``fit_transform``: ``fit`` then ``transform`` on the same data."""
+
+    def fit_transform(self, X, y=None):
+        """``fit(X)`` then ``transform(X)``; ``y`` is ignored."""
+        return self.fit(X).transform(X)
+
+
+class ClusterMixin:
+    """``fit_predict``: ``fit`` then the cluster index of each training example."""
+
+    def fit_predict(self, X, y=None):
+        """``fit(X)`` and return ``labels_``; ``y`` is ignored."""
+        return self.fit(X).labels_

@@ -3,12 +3,12 @@ r"""Feature scaling, the column of ones, and polynomial features."""
 import numpy as np
 
 from ._validation import check_array, check_is_fitted, check_n_features, check_scalar
-from .base import BaseEstimator
+from .base import BaseEstimator, TransformerMixin
 
 __all__ = ["StandardScaler", "add_intercept", "map_feature"]
 
 
-class StandardScaler(BaseEstimator):
+class StandardScaler(TransformerMixin, BaseEstimator):
     r"""Scale each feature to zero mean and unit standard deviation.
 
     $x_j := (x_j - \mu_j) / s_j$ with $\mu_j$ the mean of column $j$ and
@@ -55,10 +55,6 @@ class StandardScaler(BaseEstimator):
         X = check_array(X)
         check_n_features(self, X)
         return (X - self.mean_) / self.scale_
-
-    def fit_transform(self, X, y=None):
-        """``fit(X)`` then ``transform(X)``."""
-        return self.fit(X).transform(X)
 
     def inverse_transform(self, X):
         """Map scaled data back to the original units."""

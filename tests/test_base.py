@@ -79,3 +79,23 @@ def test_linear_regression_repr():
     assert repr(LinearRegression(lam=1.0, solver="normal_equation")) == (
         "LinearRegression(lam=1.0, solver='normal_equation')"
     )
+
+
+def test_transformer_and_cluster_mixins_chain_fit():
+    from mlbook.base import ClusterMixin, TransformerMixin
+
+    class Doubler(TransformerMixin, BaseEstimator):
+        def fit(self, X, y=None):
+            self.fitted_ = True
+            return self
+
+        def transform(self, X):
+            return [2 * x for x in X]
+
+    class Halves(ClusterMixin, BaseEstimator):
+        def fit(self, X, y=None):
+            self.labels_ = [int(x > 0.5) for x in X]
+            return self
+
+    assert Doubler().fit_transform([1, 2]) == [2, 4]
+    assert Halves().fit_predict([0.2, 0.9]) == [0, 1]

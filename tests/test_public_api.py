@@ -18,6 +18,7 @@ PUBLIC_MODULES = [
     "mlbook.optimize",
     "mlbook.plotting",
     "mlbook.preprocessing",
+    "mlbook.report",
 ]
 
 
