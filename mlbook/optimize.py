@@ -38,8 +38,10 @@ def gradient_descent(fun, theta0, learning_rate, max_iter, tol=None, callback=No
         The most updates to make.
     tol : float or None, default=None
         ``None`` makes exactly ``max_iter`` updates (as the classic course
-        does). A number stops early once an update lowers the cost by no more
-        than ``tol * J``; if that never happens, a ``ConvergenceWarning`` says so.
+        does). A number stops as soon as the gradient has shrunk to ``tol``
+        times its size at the start, $\lVert\nabla J(\theta)\rVert \le
+        \text{tol}\,\lVert\nabla J(\theta_0)\rVert$; if that never happens,
+        a ``ConvergenceWarning`` names the gradient that remains.
     callback : callable, optional
         ``callback(theta)`` after every update, as in ``scipy.optimize.minimize``
         (a chapter collects the path of the iterates this way).
@@ -62,9 +64,12 @@ def gradient_descent(fun, theta0, learning_rate, max_iter, tol=None, callback=No
         check_scalar(tol, "tol", low=0)
     theta = check_array(theta0, "theta0", ndim=1).copy()
     cost, grad = fun(theta)
-    costs = [cost]
+    costs, start_norm = [cost], np.linalg.norm(grad)
+    converged = start_norm == 0
     for _ in range(max_iter):
-        theta = theta - learning_rate * grad
+        if tol is not None and converged:
+            break
+        previous, theta = theta, theta - learning_rate * grad
         cost, grad = fun(theta)
         costs.append(cost)
         if callback is not None:
@@ -78,18 +83,21 @@ def gradient_descent(fun, theta0, learning_rate, max_iter, tol=None, callback=No
                 f"for this problem; try a smaller one (say {learning_rate / 3:.3g}) or scale the "
                 f"features (mlbook.preprocessing.StandardScaler)."
             )
-        if tol is not None and costs[-2] - cost <= tol * abs(costs[-2]):
-            break
-    else:
-        if tol is not None and max_iter > 0:
-            warnings.warn(
-                f"gradient descent did not converge in max_iter={max_iter} iterations "
-                f"(the last update lowered the cost by {costs[-2] - costs[-1]:.3g}, "
-                f"more than tol * J = {tol * abs(costs[-2]):.3g}); "
-                f"raise max_iter or learning_rate, or scale the features.",
-                ConvergenceWarning,
-                stacklevel=2,
-            )
+        # Converged: the gradient has shrunk by tol, or the step was too small
+        # to change theta at all (from a start at the minimum the starting
+        # gradient is rounding noise, which no step can shrink further).
+        converged = (np.linalg.norm(grad) <= (tol or 0.0) * start_norm
+                     or np.array_equal(theta, previous))
+    if tol is not None and not converged:
+        remaining = np.linalg.norm(grad)
+        warnings.warn(
+            f"gradient descent did not converge in max_iter={max_iter} iterations: the "
+            f"gradient norm is {remaining:.3g}, {remaining / start_norm:.3g} of its starting "
+            f"value, above tol={tol:g}. Raise max_iter, raise learning_rate (it must stay "
+            f"below 2 / the largest curvature), or scale the features.",
+            ConvergenceWarning,
+            stacklevel=2,
+        )
     return theta, np.asarray(costs)
 
 

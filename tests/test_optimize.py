@@ -53,7 +53,7 @@ def test_gradient_descent_costs_never_rise_for_small_learning_rate():
 
 
 def test_gradient_descent_max_iter_zero_returns_start():
-    theta, costs = gradient_descent(quadratic, [1.0, 2.0], 0.1, 0, tol=1e-6)
+    theta, costs = gradient_descent(quadratic, [1.0, 2.0], 0.1, 0)
     assert_array_equal(theta, [1.0, 2.0])
     assert costs.shape == (1,)
 
@@ -65,19 +65,29 @@ def test_gradient_descent_too_large_learning_rate_raises_without_warning(learnin
         gradient_descent(quadratic, np.array([1.0, 1.0]), learning_rate, 10_000)
 
 
-def test_gradient_descent_tol_stops_at_first_small_decrease():
+def test_gradient_descent_tol_stops_once_the_gradient_has_shrunk_by_tol():
     tol = 1e-10
-    _, costs = gradient_descent(quadratic, np.zeros(2), 0.1, 10_000, tol=tol)
-    decrease = -np.diff(costs)
+    theta, costs = gradient_descent(quadratic, np.zeros(2), 0.1, 10_000, tol=tol)
+    start = np.linalg.norm(quadratic(np.zeros(2))[1])
     assert len(costs) < 10_001
-    assert decrease[-1] <= tol * abs(costs[-2])
-    assert np.all(decrease[:-1] > tol * np.abs(costs[:-2]))
+    assert np.linalg.norm(quadratic(theta)[1]) <= tol * start
+    # ... and not one step later than needed:
+    previous, _ = gradient_descent(quadratic, np.zeros(2), 0.1, len(costs) - 2)
+    assert np.linalg.norm(quadratic(previous)[1]) > tol * start
 
 
-def test_gradient_descent_tol_unmet_warns():
-    with pytest.warns(ConvergenceWarning, match=r"did not converge in max_iter=3 iterations"):
+def test_gradient_descent_tol_unmet_warns_with_the_remaining_gradient():
+    with pytest.warns(ConvergenceWarning, match=r"did not converge in max_iter=3 iterations: "
+                                                r"the gradient norm is .* of its starting value"):
         _, costs = gradient_descent(quadratic, np.zeros(2), 0.1, 3, tol=1e-12)
     assert costs.shape == (4,)
+
+
+def test_gradient_descent_started_at_the_minimum_stops_without_warning():
+    # The starting gradient is rounding noise; the first step leaves J unchanged.
+    theta, costs = gradient_descent(quadratic, THETA_STAR, 0.1, 100, tol=1e-8)
+    assert len(costs) <= 2
+    assert_allclose(theta, THETA_STAR, rtol=1e-15)
 
 
 def test_gradient_descent_callback_receives_every_iterate():
