@@ -76,8 +76,8 @@ def test_sklearn_clone_drops_fitted_state(regression_data):
 
 def test_linear_regression_repr():
     assert repr(LinearRegression()) == "LinearRegression()"
-    assert repr(LinearRegression(lam=1.0, solver="normal_equation")) == (
-        "LinearRegression(lam=1.0, solver='normal_equation')"
+    assert repr(LinearRegression(lam=1.0, solver="gradient_descent")) == (
+        "LinearRegression(lam=1.0, solver='gradient_descent')"
     )
 
 

@@ -2,11 +2,12 @@
 
 import numpy as np
 import pytest
+import sklearn.datasets
 import sklearn.linear_model
 import sklearn.metrics
 from numpy.testing import assert_allclose
 
-from mlbook.exceptions import NotFittedError
+from mlbook.exceptions import ConvergenceWarning, NotFittedError
 from mlbook.gradcheck import numerical_gradient, relative_error
 from mlbook.linear_model import LinearRegression, linear_cost, linear_gradient, normal_equation
 from mlbook.preprocessing import StandardScaler, add_intercept
@@ -180,7 +181,8 @@ def test_gradient_descent_on_scaled_data_reaches_normal_equation(regression_data
     Z = StandardScaler().fit_transform(X)
     # On standardised data the Hessian's eigenvalues are near 1, so alpha = 0.5
     # contracts the error by a factor of at least ~0.7 per step.
-    gd = LinearRegression(learning_rate=0.5, max_iter=2000, lam=lam).fit(Z, y)
+    gd = LinearRegression(solver="gradient_descent", learning_rate=0.5, max_iter=2000,
+                          tol=1e-13, lam=lam).fit(Z, y)
     ne = LinearRegression(solver="normal_equation", lam=lam).fit(Z, y)
     assert_allclose(gd.coef_, ne.coef_, rtol=1e-10)
     assert gd.intercept_ == pytest.approx(ne.intercept_, rel=1e-10)
@@ -188,10 +190,11 @@ def test_gradient_descent_on_scaled_data_reaches_normal_equation(regression_data
 
 def test_gradient_descent_fitted_attributes(regression_data):
     X, y, _ = regression_data
-    model = LinearRegression(max_iter=300).fit(StandardScaler().fit_transform(X), y)
+    model = LinearRegression(solver="gradient_descent", learning_rate=0.1).fit(
+        StandardScaler().fit_transform(X), y)
     assert np.all(np.diff(model.cost_history_) <= 0)
-    assert model.cost_history_.shape == (301,)
-    assert model.n_iter_ == 300
+    assert model.cost_history_.shape == (model.n_iter_ + 1,)
+    assert 0 < model.n_iter_ < 1500  # converged (tol=1e-6) before max_iter
     assert model.coef_.shape == (3,)
     assert type(model.intercept_) is float
     assert model.n_features_in_ == 3
@@ -199,7 +202,8 @@ def test_gradient_descent_fitted_attributes(regression_data):
 
 def test_gradient_descent_tol_stops_early(regression_data):
     X, y, _ = regression_data
-    model = LinearRegression(learning_rate=0.5, max_iter=2000, tol=1e-12).fit(
+    model = LinearRegression(solver="gradient_descent", learning_rate=0.5, max_iter=2000,
+                             tol=1e-12).fit(
         StandardScaler().fit_transform(X), y)
     assert model.n_iter_ < 2000
     assert model.cost_history_.shape == (model.n_iter_ + 1,)
@@ -256,7 +260,7 @@ def test_1d_X_gives_reshape_hint(method):
 
 def test_bad_solver_raises(regression_data):
     X, y, _ = regression_data
-    message = "solver must be one of 'gradient_descent', 'normal_equation'; got 'sgd'"
+    message = "solver must be one of 'normal_equation', 'gradient_descent'; got 'sgd'"
     with pytest.raises(ValueError, match=message):
         LinearRegression(solver="sgd").fit(X, y)
 
@@ -270,4 +274,40 @@ def test_negative_lam_raises(regression_data):
 def test_huge_learning_rate_raises_diverged_without_warnings(regression_data):
     X, y, _ = regression_data
     with np.errstate(all="raise"), pytest.raises(ValueError, match="diverged"):
-        LinearRegression(learning_rate=10.0).fit(X * 100, y)
+        LinearRegression(solver="gradient_descent", learning_rate=10.0).fit(X * 100, y)
+
+
+def test_the_default_fit_is_the_exact_least_squares_fit_on_unscaled_data():
+    # The reviewer's case: the old default (gradient descent, alpha = 0.01,
+    # 1500 steps) reached R^2 = 0.088 on raw diabetes data, silently.
+    X, y = sklearn.datasets.load_diabetes(scaled=False, return_X_y=True)
+    ours = LinearRegression().fit(X, y)
+    theirs = sklearn.linear_model.LinearRegression().fit(X, y)
+    assert ours.score(X, y) == pytest.approx(theirs.score(X, y), rel=1e-10)
+
+
+def test_gradient_descent_that_stops_short_says_so(regression_data):
+    X, y, _ = regression_data
+    with pytest.warns(ConvergenceWarning, match=r"did not converge in max_iter=1500 .*gradient "
+                                                r"norm is .*Raise max_iter, raise learning_rate"):
+        LinearRegression(solver="gradient_descent", learning_rate=1e-12).fit(X, y)
+
+
+@pytest.mark.parametrize("option", [{"learning_rate": 0.5}, {"max_iter": 10}, {"tol": 1e-3}])
+def test_the_normal_equation_refuses_options_it_would_ignore(regression_data, option):
+    X, y, _ = regression_data
+    (name, value), = option.items()
+    with pytest.raises(ValueError, match=rf"{name}={value!r} applies only to "
+                                         rf"solver='gradient_descent'.*Remove {name}"):
+        LinearRegression(**option).fit(X, y)
+
+
+@pytest.mark.parametrize(("option", "match"), [
+    ({"max_iter": 0}, "max_iter must be >= 1"),
+    ({"learning_rate": 0.0}, "learning_rate must be > 0"),
+    ({"tol": 0.0}, "tol must be > 0"),
+])
+def test_gradient_descent_refuses_bad_options(regression_data, option, match):
+    X, y, _ = regression_data
+    with pytest.raises(ValueError, match=match):
+        LinearRegression(solver="gradient_descent", **option).fit(X, y)

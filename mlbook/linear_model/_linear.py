@@ -89,15 +89,15 @@ def _linear_gradient(theta, X, y, lam):
 def normal_equation(X, y, lam=0.0):
     r"""The minimiser of :func:`linear_cost` in closed form, equation (1.13).
 
-    $$\theta = (X^\mathsf{T}X + \lambda L)^{-1} X^\mathsf{T} y,\qquad
-      L = \operatorname{diag}(0, 1, \dots, 1)$$
+    $$\theta = (X^\mathsf{T}X + \lambda I_0)^{-1} X^\mathsf{T} y,\qquad
+      I_0 = \operatorname{diag}(0, 1, \dots, 1)$$
 
     solved as a linear system (never by forming the inverse).
 
     Raises
     ------
     ValueError
-        If $X^\mathsf{T}X + \lambda L$ is singular: with ``lam=0`` that means
+        If $X^\mathsf{T}X + \lambda I_0$ is singular: with ``lam=0`` that means
         the columns of ``X`` are linearly dependent.
     """
     X, y = check_X_y(X, y)
@@ -107,9 +107,9 @@ def normal_equation(X, y, lam=0.0):
 
 # --8<-- [start:normal-equation]
 def _normal_equation(X, y, lam):
-    L = np.eye(X.shape[1])
-    L[0, 0] = 0.0  # the intercept is not regularised
-    A = X.T @ X + lam * L  # (n+1, n+1), symmetric positive (semi-)definite
+    I0 = np.eye(X.shape[1])
+    I0[0, 0] = 0.0  # the intercept is not regularised
+    A = X.T @ X + lam * I0  # (n+1, n+1), symmetric positive (semi-)definite
     b = X.T @ y  # (n+1,)
     return _solve_normal_system(A, b)
 # --8<-- [end:normal-equation]
@@ -125,31 +125,56 @@ def _solve_normal_system(A, b):
             return scipy.linalg.solve(A, b, assume_a="pos")
     except (scipy.linalg.LinAlgError, scipy.linalg.LinAlgWarning):
         raise ValueError(
-            "X^T X + lam * L is singular: the columns of X are linearly dependent "
+            "X^T X + lam * I0 is singular: the columns of X are linearly dependent "
             "(a repeated feature, or more features than samples). Remove the dependent "
             "columns or use lam > 0."
         ) from None
 
 
+def _solver_options(estimator, solver, defaults):
+    """The options ``solver`` uses, defaults filled in; refuse options it would ignore.
+
+    ``defaults`` maps each solver to its options and their defaults. An option
+    set on the estimator that the chosen solver does not use is an error, not
+    silently dropped.
+    """
+    used = defaults[solver]
+    for name in sorted(set().union(*defaults.values()) - set(used)):
+        if getattr(estimator, name) is not None:
+            users = [s for s, options in defaults.items() if name in options]
+            raise ValueError(
+                f"{name}={getattr(estimator, name)!r} applies only to solver="
+                f"{' or '.join(repr(u) for u in users)}, and solver={solver!r} would ignore "
+                f"it. Remove {name}, or choose solver={users[0]!r}."
+            )
+    return {name: default if getattr(estimator, name) is None else getattr(estimator, name)
+            for name, default in used.items()}
+
+
 class LinearRegression(RegressorMixin, BaseEstimator):
     r"""Least-squares linear regression with optional L2 regularisation.
 
-    Minimises :func:`linear_cost` by batch gradient descent from
-    $\theta = 0$, or solves the :func:`normal_equation`.
+    Solves the :func:`normal_equation` (the default, exact in one step) or
+    minimises :func:`linear_cost` by batch gradient descent from
+    $\theta = 0$.
 
     Parameters
     ----------
-    solver : {"gradient_descent", "normal_equation"}, default="gradient_descent"
-    learning_rate : float, default=0.01
-        $\alpha$ for gradient descent. Scale the features first.
-    max_iter : int, default=1500
-        Gradient-descent updates.
-    tol : float or None, default=None
-        ``None`` makes exactly ``max_iter`` updates; a number stops once an
-        update lowers the cost by no more than ``tol * J`` (see
-        :func:`mlbook.optimize.gradient_descent`).
+    solver : {"normal_equation", "gradient_descent"}, default="normal_equation"
     lam : float, default=0.0
         The L2 penalty $\lambda$; the intercept is not penalised.
+    learning_rate : float, optional
+        $\alpha$ for gradient descent (default 0.01, the course's); it must be
+        below $2/d_{\max}$, equation (1.8). Scale the features first.
+        Refused with the normal equation, which has no learning rate.
+    max_iter : int, optional
+        The most gradient-descent updates (default 1500). Refused with the
+        normal equation.
+    tol : float, optional
+        Gradient descent stops once the gradient has shrunk to ``tol`` times
+        its size at $\theta = 0$ (default 1e-6), and warns with a
+        ``ConvergenceWarning`` if ``max_iter`` comes first. Refused with the
+        normal equation.
 
     Attributes
     ----------
@@ -169,32 +194,39 @@ class LinearRegression(RegressorMixin, BaseEstimator):
     See the [linear regression chapter](../linear-models/linear-regression.md).
     """
 
-    def __init__(self, solver="gradient_descent", learning_rate=0.01, max_iter=1500,
-                 tol=None, lam=0.0):
+    _SOLVERS = {
+        "normal_equation": {},
+        "gradient_descent": {"learning_rate": 0.01, "max_iter": 1500, "tol": 1e-6},
+    }
+
+    def __init__(self, solver="normal_equation", lam=0.0, learning_rate=None, max_iter=None,
+                 tol=None):
         self.solver = solver
+        self.lam = lam
         self.learning_rate = learning_rate
         self.max_iter = max_iter
         self.tol = tol
-        self.lam = lam
 
     @one_blas_thread
     def fit(self, X, y):
         """Learn ``coef_`` and ``intercept_`` from ``X`` (m, n), without the column of ones, and ``y`` (m,)."""
-        check_option(self.solver, "solver", ("gradient_descent", "normal_equation"))
+        check_option(self.solver, "solver", tuple(self._SOLVERS))
         check_scalar(self.lam, "lam", low=0)
+        options = _solver_options(self, self.solver, self._SOLVERS)
         X, y = check_X_y(X, y)
         Xb = add_intercept(X)  # (m, n+1)
         if self.solver == "normal_equation":
             theta = _normal_equation(Xb, y, self.lam)
             costs = np.array([_linear_cost(theta, Xb, y, self.lam)])
         else:
+            check_scalar(options["learning_rate"], "learning_rate", low=0, include_low=False)
+            check_scalar(options["max_iter"], "max_iter", low=1, integer=True)
+            check_scalar(options["tol"], "tol", low=0, include_low=False)
+
             def cost_and_gradient(theta):
                 return _linear_cost(theta, Xb, y, self.lam), _linear_gradient(theta, Xb, y, self.lam)
 
-            theta, costs = gradient_descent(
-                cost_and_gradient, np.zeros(Xb.shape[1]),
-                self.learning_rate, self.max_iter, self.tol,
-            )
+            theta, costs = gradient_descent(cost_and_gradient, np.zeros(Xb.shape[1]), **options)
         self.intercept_ = float(theta[0])
         self.coef_ = theta[1:]
         self.cost_history_ = costs

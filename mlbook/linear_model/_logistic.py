@@ -24,7 +24,7 @@ from .._threads import one_blas_thread
 from ..base import BaseEstimator, ClassifierMixin
 from ..optimize import gradient_descent, minimize_lbfgs
 from ..preprocessing import add_intercept
-from ._linear import _check_problem
+from ._linear import _check_problem, _solver_options
 
 
 def _check_binary_problem(theta, X, y, lam):
@@ -159,10 +159,10 @@ def softmax_cost(Theta, X, Y, lam=0.0):
 def softmax_gradient(Theta, X, Y, lam=0.0):
     r"""The gradient of :func:`softmax_cost`, equation (3.9).
 
-    $$\nabla_\Theta J = \frac{1}{m}(P - Y)^\mathsf{T} X + \frac{\lambda}{m}\,\Theta L,
+    $$\nabla_\Theta J = \frac{1}{m}(P - Y)^\mathsf{T} X + \frac{\lambda}{m}\,\Theta I_0,
       \qquad P_{ik} = \frac{e^{z^{(i)}_k}}{\sum_l e^{z^{(i)}_l}}$$
 
-    with $L = \operatorname{diag}(0, 1, \dots, 1)$.
+    with $I_0 = \operatorname{diag}(0, 1, \dots, 1)$.
 
     Returns
     -------
@@ -220,18 +220,19 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         scikit-learn's ``LogisticRegression(C=1 / lam)`` minimises the same
         cost (see the chapter).
     solver : {"lbfgs", "gradient_descent"}, default="lbfgs"
-    learning_rate : float, default=0.1
-        $\alpha$, used by gradient descent only. Scale the features first.
-    max_iter : int, default=1000
-        The most iterations per binary classifier.
-    tol : float or None, default=None
-        ``None`` means ``1e-14`` for L-BFGS (it stops once an iteration lowers
-        the cost by less than ``tol`` relative to ``max(J, 1)``, or the largest
-        gradient entry is below ``tol``; so tight a value typically brings
-        the coefficients to within $10^{-5}$ of the minimiser, relative) and
-        exactly ``max_iter`` updates for gradient descent. A number is passed
-        to the solver (for gradient descent: stop once an update lowers the
-        cost by at most ``tol * J``).
+    learning_rate : float, optional
+        $\alpha$ for gradient descent (default 0.1). Scale the features
+        first. Refused with L-BFGS, which chooses its own steps.
+    max_iter : int, optional
+        The most iterations per binary classifier (default 1000).
+    tol : float, optional
+        L-BFGS (default 1e-14) stops once an iteration lowers the cost by
+        less than ``tol`` relative to ``max(J, 1)``, or the largest gradient
+        entry is below ``tol``; so tight a value typically brings the
+        coefficients to within $10^{-5}$ of the minimiser, relative. Gradient
+        descent (default 1e-6) stops once the gradient has shrunk to ``tol``
+        times its size at $\theta = 0$. Either warns with a
+        ``ConvergenceWarning`` if ``max_iter`` comes first.
 
     Attributes
     ----------
@@ -253,7 +254,12 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     See the [logistic regression chapter](../linear-models/logistic-regression.md).
     """
 
-    def __init__(self, lam=1.0, solver="lbfgs", learning_rate=0.1, max_iter=1000, tol=None):
+    _SOLVERS = {
+        "lbfgs": {"max_iter": 1000, "tol": 1e-14},
+        "gradient_descent": {"learning_rate": 0.1, "max_iter": 1000, "tol": 1e-6},
+    }
+
+    def __init__(self, lam=1.0, solver="lbfgs", learning_rate=None, max_iter=None, tol=None):
         self.lam = lam
         self.solver = solver
         self.learning_rate = learning_rate
@@ -267,11 +273,13 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         The labels may be of any kind: strings, or integers in any order and
         with gaps; ``classes_`` records them sorted.
         """
-        check_option(self.solver, "solver", ("lbfgs", "gradient_descent"))
+        check_option(self.solver, "solver", tuple(self._SOLVERS))
         check_scalar(self.lam, "lam", low=0)
-        check_scalar(self.max_iter, "max_iter", low=1, integer=True)
-        if self.tol is not None:
-            check_scalar(self.tol, "tol", low=0, include_low=self.solver != "lbfgs")
+        options = _solver_options(self, self.solver, self._SOLVERS)
+        check_scalar(options["max_iter"], "max_iter", low=1, integer=True)
+        check_scalar(options["tol"], "tol", low=0, include_low=False)
+        if "learning_rate" in options:
+            check_scalar(options["learning_rate"], "learning_rate", low=0, include_low=False)
         X = check_array(X)
         classes, y_index = check_classes(y)
         check_consistent_length(X, y_index)
@@ -281,7 +289,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         positives = [1] if len(classes) == 2 else range(len(classes))
         thetas, histories = [], []
         for k in positives:
-            theta, costs = self._fit_binary(Xb, (y_index == k).astype(np.float64))
+            theta, costs = self._fit_binary(Xb, (y_index == k).astype(np.float64), options)
             thetas.append(theta)
             histories.append(costs)
         Theta = np.array(thetas)  # (1 or K, n+1)
@@ -293,7 +301,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         self.n_features_in_ = X.shape[1]
         return self
 
-    def _fit_binary(self, Xb, y):
+    def _fit_binary(self, Xb, y, options):
         lam = self.lam
 
         def cost_and_gradient(theta):
@@ -301,10 +309,8 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
 
         theta0 = np.zeros(Xb.shape[1])
         if self.solver == "lbfgs":
-            tol = 1e-14 if self.tol is None else self.tol
-            return minimize_lbfgs(cost_and_gradient, theta0, self.max_iter, tol)
-        return gradient_descent(cost_and_gradient, theta0, self.learning_rate,
-                                self.max_iter, self.tol)
+            return minimize_lbfgs(cost_and_gradient, theta0, **options)
+        return gradient_descent(cost_and_gradient, theta0, **options)
 
     def decision_function(self, X):
         r"""The logits $z = \theta^\mathsf{T} x$: shape (m,) for two classes, (m, K) for more.
