@@ -10,7 +10,18 @@ import numpy as np
 from ._special import sigmoid
 from ._validation import check_scalar
 
-__all__ = ["make_curved_boundary"]
+__all__ = ["curved_boundary_radius", "make_curved_boundary"]
+
+
+def curved_boundary_radius(phi):
+    r"""The radius $b(\varphi) = 0.7 + 0.12 \sin(3\varphi) + 0.08 \cos(2\varphi)$ of the
+    true boundary of :func:`make_curved_boundary` at the angle ``phi``.
+
+    A chapter draws the true curve as the points $b(\varphi)(\cos\varphi,
+    \sin\varphi)$.
+    """
+    phi = np.asarray(phi, dtype=np.float64)
+    return 0.7 + 0.12 * np.sin(3 * phi) + 0.08 * np.cos(2 * phi)
 
 
 def make_curved_boundary(m=200, noise=0.05, random_state=None):
@@ -59,7 +70,7 @@ def make_curved_boundary(m=200, noise=0.05, random_state=None):
     X = rng.uniform(-1.0, 1.0, size=(m, 2))  # (m, 2)
     r = np.hypot(X[:, 0], X[:, 1])
     phi = np.arctan2(X[:, 1], X[:, 0])
-    margin = 0.7 + 0.12 * np.sin(3 * phi) + 0.08 * np.cos(2 * phi) - r  # > 0 inside
+    margin = curved_boundary_radius(phi) - r  # > 0 inside
     if noise == 0:
         return X, (margin > 0).astype(int)
     y = rng.uniform(size=m) < sigmoid(margin / noise)

@@ -74,7 +74,7 @@ def plot_cost_history(costs_by_label, ax=None, logy=False, label="Cost history")
 
 
 def plot_cost_contours(cost, theta0, theta1, paths=None, minimum=None, ax=None, levels=20,
-                       label="Cost contours"):
+                       contour_labels=False, label="Cost contours"):
     r"""Contours of a cost of two parameters, with optional optimiser paths.
 
     Parameters
@@ -89,6 +89,8 @@ def plot_cost_contours(cost, theta0, theta1, paths=None, minimum=None, ax=None, 
         A point to mark with a star, usually the minimiser.
     levels : int, default=20
         The number of contour levels.
+    contour_labels : bool, default=False
+        Write the cost on every third contour line.
     """
     ax = _new_ax(ax, label)
     theta0, theta1 = np.asarray(theta0), np.asarray(theta1)
@@ -97,11 +99,13 @@ def plot_cost_contours(cost, theta0, theta1, paths=None, minimum=None, ax=None, 
     # Levels evenly spaced in log(J - min J), so that both the valley floor and
     # the walls show, even when the grid's lowest cost is exactly 0.
     span = J.max() - J.min()
-    ax.contour(theta0, theta1, J, levels=J.min() + np.geomspace(1e-3 * span, span, levels),
-               cmap="viridis", linewidths=0.8)
+    lines = ax.contour(theta0, theta1, J, levels=J.min() + np.geomspace(1e-3 * span, span, levels),
+                       cmap="viridis", linewidths=0.8)
+    if contour_labels:
+        ax.clabel(lines, lines.levels[::3], fmt="%.3g", fontsize="x-small")
     for name, path in (paths or {}).items():
         path = np.asarray(path)
-        ax.plot(path[:, 0], path[:, 1], ".-", ms=3, lw=1, label=name)
+        ax.plot(path[:, 0], path[:, 1], ".-", ms=5, lw=1.6, label=name)
     if minimum is not None:
         ax.plot(*np.asarray(minimum), "k*", ms=10, label="minimum")
     if paths or minimum is not None:
@@ -112,7 +116,7 @@ def plot_cost_contours(cost, theta0, theta1, paths=None, minimum=None, ax=None, 
 
 
 def plot_decision_boundary(decision, X, y, ax=None, resolution=200, margin=0.1,
-                           label="Decision boundary"):
+                           class_names=None, legend=True, label="Decision boundary"):
     r"""Two-feature data by class, and the curve where ``decision`` is zero.
 
     Parameters
@@ -130,6 +134,12 @@ def plot_decision_boundary(decision, X, y, ax=None, resolution=200, margin=0.1,
         Grid points along each axis.
     margin : float, default=0.1
         Extra room around the data, as a fraction of its range.
+    class_names : sequence of two str, optional
+        The legend's words for the two classes, in sorted order of their
+        labels (by default the labels themselves).
+    legend : bool, default=True
+        Draw the legend, outside the plotting area on the right. A grid of
+        panels can pass ``False`` and draw one legend for the figure.
 
     Returns
     -------
@@ -154,13 +164,17 @@ def plot_decision_boundary(decision, X, y, ax=None, resolution=200, margin=0.1,
     ax.contourf(U, V, Z > 0, levels=[-0.5, 0.5, 1.5], colors=["#dde6f5", "#f8e0d0"])
     if Z.min() < 0 < Z.max():
         ax.contour(U, V, Z, levels=[0.0], colors="black", linewidths=1.2)
-    for cls, marker, color in zip(classes, ["o", "^"], ["#1f5fbf", "#d2601a"]):
+    names = [str(c) for c in classes] if class_names is None else list(class_names)
+    if len(names) != 2:
+        raise ValueError(f"class_names must name the two classes, got {class_names!r}.")
+    for cls, name, marker, color in zip(classes, names, ["o", "^"], ["#1f5fbf", "#d2601a"]):
         mask = y == cls
         ax.scatter(X[mask, 0], X[mask, 1], marker=marker, s=18, color=color,
-                   edgecolors="white", linewidths=0.4, label=str(cls))
+                   edgecolors="white", linewidths=0.4, label=name)
     ax.set_xlim(u[0], u[-1])
     ax.set_ylim(v[0], v[-1])
-    ax.legend(loc="upper right", fontsize="small")
+    if legend:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     return ax
 
 

@@ -69,3 +69,12 @@ def test_class_1_is_a_sizeable_minority():
 def test_bad_arguments_raise(kwargs, error, match):
     with pytest.raises(error, match=match):
         make_curved_boundary(**kwargs)
+
+
+def test_curved_boundary_radius_is_the_boundary_the_labels_follow():
+    from mlbook.datasets import curved_boundary_radius, make_curved_boundary
+
+    X, y = make_curved_boundary(m=500, noise=0, random_state=3)
+    r, phi = np.hypot(X[:, 0], X[:, 1]), np.arctan2(X[:, 1], X[:, 0])
+    assert np.array_equal(y, (r < curved_boundary_radius(phi)).astype(int))
+    assert curved_boundary_radius(0.0) == pytest.approx(0.78)

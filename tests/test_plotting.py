@@ -229,3 +229,19 @@ def test_image_grid_new_figure_has_the_label():
 def test_image_grid_bad_input_raises(images, kwargs, match):
     with pytest.raises(ValueError, match=match):
         image_grid(images, **kwargs)
+
+
+def test_cost_contours_can_label_their_lines():
+    ax = plot_cost_contours(bowl, np.linspace(-2, 4, 30), np.linspace(-5, 1, 30), levels=9,
+                            contour_labels=True)
+    assert len(ax.texts) >= 2  # every third of nine levels that falls inside the grid
+
+
+def test_plot_decision_boundary_names_the_classes_in_the_legend_or_draws_none():
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
+    y = np.array([0, 1, 1])
+    ax = plot_decision_boundary(lambda P: P[:, 0] + P[:, 1] - 1, X, y,
+                                class_names=["outside", "inside"])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["outside", "inside"]
+    ax = plot_decision_boundary(lambda P: P[:, 0] + P[:, 1] - 1, X, y, legend=False)
+    assert ax.get_legend() is None
