@@ -517,6 +517,9 @@ class GaussianAnomalyDetector(BaseEstimator):
         -------
         self
         """
+        check_is_fitted(self, "mean_")
+        X_val = check_array(X_val, "X_val")
+        check_consistent_length(X_val, np.atleast_1d(y_val), "X_val", "y_val")
         scores = self.score_samples(X_val)
         self.threshold_, self.validation_f1_ = select_threshold(y_val, scores)
         return self
