@@ -106,20 +106,19 @@ def multivariate_gaussian(X, mu, sigma2):
 
     Parameters
     ----------
-    X : array_like of shape (m, n)
-    mu : array_like of shape (n,)
-    sigma2 : array_like of shape (n,) or (n, n)
-        Positive variances, or a symmetric positive definite covariance matrix.
+    X, mu, sigma2 : array_like
+        The examples (m, n), the mean (n,), and the variances (n,) or the
+        covariance matrix (n, n), as for :func:`log_multivariate_gaussian`.
 
     Returns
     -------
     ndarray of shape (m,)
+        $p(x)$ for each example, possibly 0.0 or ``inf`` (see above).
 
     Raises
     ------
     ValueError
-        If the shapes disagree, a variance is not positive, or the covariance
-        matrix is not symmetric or is singular.
+        For any input that :func:`log_multivariate_gaussian` refuses.
     """
     log_p = log_multivariate_gaussian(X, mu, sigma2)
     # Rounded to float64, a density below about 1e-308 is 0.0 and one above
@@ -152,6 +151,8 @@ def log_multivariate_gaussian(X, mu, sigma2):
     Returns
     -------
     ndarray of shape (m,)
+        $\log p(x)$ for each example: finite unless an example lies beyond
+        about $10^{154}$ standard deviations, where it is ``-inf``.
 
     Raises
     ------
