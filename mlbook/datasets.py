@@ -10,7 +10,7 @@ import numpy as np
 from ._special import sigmoid
 from ._validation import check_scalar
 
-__all__ = ["curved_boundary_radius", "make_curved_boundary"]
+__all__ = ["curved_boundary_radius", "make_curved_boundary", "make_server_metrics"]
 
 
 def curved_boundary_radius(phi):
@@ -75,3 +75,82 @@ def make_curved_boundary(m=200, noise=0.05, random_state=None):
         return X, (margin > 0).astype(int)
     y = rng.uniform(size=m) < sigmoid(margin / noise)
     return X, y.astype(int)
+
+
+# Normal operation of the servers in make_server_metrics, in the coordinates
+# (log latency, throughput): a hidden load L ~ N(0, 1) drives both features,
+# log latency = log 15 + 0.25 L + 0.12 e1, throughput = 12 + 1.5 L + 0.5 e2.
+_SERVER_MEAN = np.array([np.log(15.0), 12.0])
+_SERVER_LOADING = np.array([0.25, 1.5])
+_SERVER_NOISE = np.array([0.12, 0.5])
+
+
+def make_server_metrics(m=1000, anomaly_fraction=0.02, random_state=None):
+    r"""Latency and throughput of servers, a few of them misbehaving.
+
+    Normal servers are driven by a hidden load $L \sim \mathcal N(0, 1)$ that
+    raises both features, with independent noise $e_1, e_2 \sim \mathcal N(0, 1)$:
+
+    $$\log(\text{latency}) = \log 15 + 0.25\,L + 0.12\,e_1, \qquad
+      \text{throughput} = 12 + 1.5\,L + 0.5\,e_2 .$$
+
+    So latency (in ms) is log-normal, skewed to the right, and the two
+    features are strongly correlated. Anomalies are drawn uniformly over
+    latencies from 5 to 100 ms (uniform in the logarithm) and throughputs from
+    0 to 20 MB/s, and kept only if their Mahalanobis distance to the normal
+    distribution, in the coordinates (log latency, throughput), exceeds 4:
+    far from normal operation, but often inside the range of each feature
+    alone (a slow server with a low throughput, say). Normal examples beyond
+    that distance are possible but rare (probability $e^{-8}$, about
+    $3 \cdot 10^{-4}$).
+
+    Parameters
+    ----------
+    m : int, default=1000
+        The number of servers.
+    anomaly_fraction : float, default=0.02
+        The fraction of anomalies, in $[0, 1]$; exactly
+        ``round(anomaly_fraction * m)`` of the examples are anomalies.
+    random_state : int, numpy Generator or None, default=None
+        Seed for ``np.random.default_rng``.
+
+    Returns
+    -------
+    X : ndarray of shape (m, 2)
+        Latency in ms (column 0) and throughput in MB/s (column 1).
+    y : ndarray of shape (m,), dtype int
+        1 for an anomaly, 0 for a normal server.
+
+    Examples
+    --------
+    >>> X, y = make_server_metrics(m=100, anomaly_fraction=0.05, random_state=0)
+    >>> X.shape, int(y.sum())
+    ((100, 2), 5)
+    """
+    check_scalar(m, "m", low=1, integer=True)
+    check_scalar(anomaly_fraction, "anomaly_fraction", low=0, high=1)
+    rng = np.random.default_rng(random_state)
+    n_anomalies = int(round(anomaly_fraction * m))
+    n_normal = m - n_anomalies
+    load = rng.normal(size=(n_normal, 1))  # (n_normal, 1), shared by both features
+    normal = _SERVER_MEAN + load * _SERVER_LOADING + rng.normal(size=(n_normal, 2)) * _SERVER_NOISE
+    anomalies = _far_from_normal_servers(rng, n_anomalies)
+    X = np.vstack([normal, anomalies])  # (m, 2), in (log latency, throughput)
+    X[:, 0] = np.exp(X[:, 0])  # latency in ms
+    y = np.r_[np.zeros(n_normal, dtype=int), np.ones(n_anomalies, dtype=int)]
+    order = rng.permutation(m)
+    return X[order], y[order]
+
+
+def _far_from_normal_servers(rng, count):
+    # The normal covariance in (log latency, throughput): loading loading^T + noise^2.
+    Sigma = np.outer(_SERVER_LOADING, _SERVER_LOADING) + np.diag(_SERVER_NOISE**2)
+    Sigma_inv = np.linalg.inv(Sigma)  # (2, 2)
+    kept = np.empty((0, 2))
+    while len(kept) < count:  # a loop over batches of candidates, rarely more than one
+        batch = np.column_stack([rng.uniform(np.log(5.0), np.log(100.0), 4 * count),
+                                 rng.uniform(0.0, 20.0, 4 * count)])  # (4 count, 2)
+        D = batch - _SERVER_MEAN
+        distance2 = np.sum((D @ Sigma_inv) * D, axis=1)  # (4 count,) = rows of D^T S^-1 D
+        kept = np.vstack([kept, batch[distance2 > 16.0]])
+    return kept[:count]

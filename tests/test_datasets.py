@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_array_equal
 
-from mlbook.datasets import make_curved_boundary
+from mlbook.datasets import make_curved_boundary, make_server_metrics
 
 
 def boundary(phi):
@@ -78,3 +78,72 @@ def test_curved_boundary_radius_is_the_boundary_the_labels_follow():
     r, phi = np.hypot(X[:, 0], X[:, 1]), np.arctan2(X[:, 1], X[:, 0])
     assert np.array_equal(y, (r < curved_boundary_radius(phi)).astype(int))
     assert curved_boundary_radius(0.0) == pytest.approx(0.78)
+
+
+# --- make_server_metrics ---------------------------------------------------------
+
+# The documented model of a normal server, written out again independently:
+# log latency = log 15 + 0.25 L + 0.12 e1, throughput = 12 + 1.5 L + 0.5 e2.
+SERVER_MEAN = np.array([np.log(15.0), 12.0])
+SERVER_COV = np.array([[0.25**2 + 0.12**2, 0.25 * 1.5], [0.25 * 1.5, 1.5**2 + 0.5**2]])
+
+
+def server_distance2(X):
+    """Squared Mahalanobis distance to the normal servers, in (log latency, throughput)."""
+    D = np.column_stack([np.log(X[:, 0]), X[:, 1]]) - SERVER_MEAN
+    return np.sum(D @ np.linalg.inv(SERVER_COV) * D, axis=1)
+
+
+def test_server_metrics_shapes_and_exact_anomaly_count():
+    X, y = make_server_metrics(m=1000, anomaly_fraction=0.03, random_state=0)
+    assert X.shape == (1000, 2) and X.dtype == np.float64
+    assert y.shape == (1000,) and y.dtype.kind == "i"
+    assert set(np.unique(y)) == {0, 1} and y.sum() == 30
+    assert np.all(X[:, 0] > 0)  # latencies
+
+
+def test_server_metrics_edge_fractions():
+    assert make_server_metrics(m=10, anomaly_fraction=0.0, random_state=0)[1].sum() == 0
+    assert make_server_metrics(m=10, anomaly_fraction=1.0, random_state=0)[1].sum() == 10
+
+
+def test_server_metrics_seeded_and_global_state_untouched():
+    state = np.random.get_state()[1].copy()
+    X1, y1 = make_server_metrics(m=300, random_state=5)
+    X2, y2 = make_server_metrics(m=300, random_state=np.random.default_rng(5))
+    X3, _ = make_server_metrics(m=300, random_state=6)
+    assert_array_equal(X1, X2)
+    assert_array_equal(y1, y2)
+    assert not np.array_equal(X1, X3)
+    assert_array_equal(np.random.get_state()[1], state)
+
+
+def test_server_metrics_normal_servers_follow_the_documented_model():
+    X, y = make_server_metrics(m=20_000, anomaly_fraction=0.0, random_state=1)
+    Z = np.column_stack([np.log(X[:, 0]), X[:, 1]])
+    assert np.allclose(Z.mean(axis=0), SERVER_MEAN, atol=0.03)
+    assert np.allclose(np.cov(Z, rowvar=False), SERVER_COV, rtol=0.05)
+
+
+def test_server_metrics_anomalies_are_far_and_in_their_box():
+    X, y = make_server_metrics(m=5000, anomaly_fraction=0.1, random_state=2)
+    anomalies = X[y == 1]
+    assert np.all(server_distance2(anomalies) > 16.0)
+    assert np.all((anomalies[:, 0] >= 5.0) & (anomalies[:, 0] <= 100.0))
+    assert np.all((anomalies[:, 1] >= 0.0) & (anomalies[:, 1] <= 20.0))
+    # Normal servers beyond that distance have probability e^-8: about 1 in 3000.
+    assert np.mean(server_distance2(X[y == 0]) > 16.0) < 0.002
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"m": 0}, ValueError, "m must be >= 1"),
+        ({"m": 10.0}, TypeError, "m must be an integer"),
+        ({"anomaly_fraction": -0.1}, ValueError, "anomaly_fraction must be >= 0"),
+        ({"anomaly_fraction": 1.5}, ValueError, "anomaly_fraction must be <= 1"),
+    ],
+)
+def test_server_metrics_bad_arguments_raise(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        make_server_metrics(**kwargs)

@@ -9,6 +9,7 @@ import pytest
 
 PUBLIC_MODULES = [
     "mlbook",
+    "mlbook.anomaly",
     "mlbook.base",
     "mlbook.datasets",
     "mlbook.exceptions",
@@ -66,7 +67,7 @@ def test_importing_mlbook_does_not_import_matplotlib():
         "import sys\n"
         "import mlbook, mlbook.linear_model, mlbook.preprocessing, mlbook.metrics\n"
         "import mlbook.optimize, mlbook.gradcheck, mlbook.base, mlbook.exceptions\n"
-        "import mlbook.datasets\n"
+        "import mlbook.datasets, mlbook.anomaly\n"
         "import mlbook.plotting\n"
         "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
     )
