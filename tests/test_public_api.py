@@ -11,6 +11,7 @@ PUBLIC_MODULES = [
     "mlbook",
     "mlbook.base",
     "mlbook.datasets",
+    "mlbook.decomposition",
     "mlbook.exceptions",
     "mlbook.gradcheck",
     "mlbook.linear_model",
@@ -65,7 +66,7 @@ def test_importing_mlbook_does_not_import_matplotlib():
         "import sys\n"
         "import mlbook, mlbook.linear_model, mlbook.preprocessing, mlbook.metrics\n"
         "import mlbook.optimize, mlbook.gradcheck, mlbook.base, mlbook.exceptions\n"
-        "import mlbook.datasets\n"
+        "import mlbook.datasets, mlbook.decomposition\n"
         "import mlbook.plotting\n"
         "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
     )
