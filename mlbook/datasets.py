@@ -10,7 +10,7 @@ import numpy as np
 from ._special import sigmoid
 from ._validation import check_scalar
 
-__all__ = ["make_curved_boundary"]
+__all__ = ["make_correlated_points", "make_curved_boundary"]
 
 
 def make_curved_boundary(m=200, noise=0.05, random_state=None):
@@ -64,3 +64,61 @@ def make_curved_boundary(m=200, noise=0.05, random_state=None):
         return X, (margin > 0).astype(int)
     y = rng.uniform(size=m) < sigmoid(margin / noise)
     return X, y.astype(int)
+
+
+def make_correlated_points(m=50, angle=np.pi / 6, scales=(2.0, 0.5), center=(0.0, 0.0),
+                           random_state=None):
+    r"""Points in the plane from a Gaussian stretched along a tilted axis.
+
+    Each point is $x = c + R\,\operatorname{diag}(a_1, a_2)\,e$ with $e$ two
+    independent standard normal numbers, $R$ the rotation by ``angle`` and
+    $(a_1, a_2)$ = ``scales``. The cloud is an ellipse whose long axis points
+    along $(\cos\varphi, \sin\varphi)$, $\varphi$ = ``angle``: the
+    population's first principal direction, with standard deviation $a_1$
+    along it and $a_2$ across it (the principal component analysis chapter).
+
+    Parameters
+    ----------
+    m : int, default=50
+        The number of points.
+    angle : float, default=pi/6
+        The direction of the long axis, in radians from the first coordinate axis.
+    scales : pair of float, default=(2.0, 0.5)
+        The standard deviations along and across the long axis, both >= 0.
+    center : pair of float, default=(0.0, 0.0)
+        The population mean $c$.
+    random_state : int, numpy Generator or None, default=None
+        Seed for ``np.random.default_rng``; pass an int for the same data on
+        every call.
+
+    Returns
+    -------
+    X : ndarray of shape (m, 2)
+
+    Examples
+    --------
+    >>> X = make_correlated_points(m=4, random_state=0)
+    >>> X.shape
+    (4, 2)
+    """
+    check_scalar(m, "m", low=1, integer=True)
+    check_scalar(angle, "angle")
+    scales = _check_pair(scales, "scales", low=0)
+    center = _check_pair(center, "center")
+    rng = np.random.default_rng(random_state)
+    rotation = np.array([[np.cos(angle), -np.sin(angle)],
+                         [np.sin(angle), np.cos(angle)]])  # (2, 2)
+    e = rng.standard_normal(size=(m, 2))  # (m, 2)
+    return center + (e * scales) @ rotation.T  # (m, 2) = (m, 2) @ (2, 2)
+
+
+def _check_pair(value, name, low=None):
+    try:
+        pair = [check_scalar(v, f"{name}[{i}]", low=low) for i, v in enumerate(value)]
+    except TypeError:
+        if not np.iterable(value):
+            raise TypeError(f"{name} must be a pair of numbers, got {value!r}.") from None
+        raise
+    if len(pair) != 2:
+        raise ValueError(f"{name} must hold exactly two numbers, got {len(pair)}: {value!r}.")
+    return np.array(pair, dtype=float)
