@@ -142,10 +142,10 @@ def project_data(X, U, k):
     ----------
     X : array_like of shape (m, n)
         Data centred with the *training* mean (so new data need not have mean 0).
-    U : array_like of shape (n, r)
+    U : array_like of shape (n, number of directions)
         Principal directions as columns, from :func:`principal_components`.
     k : int
-        How many to keep, $1 \le k \le r$.
+        How many to keep: at least 1, at most the number of columns of ``U``.
 
     Returns
     -------
@@ -166,8 +166,9 @@ def recover_data(Z, U):
     ----------
     Z : array_like of shape (m, k)
         Projections from :func:`project_data`; $k$ is read from its columns.
-    U : array_like of shape (n, r)
-        The principal directions the projections were made with, $k \le r$.
+    U : array_like of shape (n, number of directions)
+        The principal directions the projections were made with (at least
+        $k$ of them).
 
     Returns
     -------
@@ -192,12 +193,12 @@ def _principal_components(X):
         # X = Q R, Q (m, n) with orthonormal columns: X and the small R (n, n)
         # have the same singular values and right singular vectors.
         X = np.linalg.qr(X, mode="r")  # (n, n)
-    _, omega, Ut = np.linalg.svd(X, full_matrices=False)  # (r,), (r, n); r = min(m, n)
+    _, omega, Ut = np.linalg.svd(X, full_matrices=False)  # (min(m, n),), (min(m, n), n)
     # A direction's sign is arbitrary: make its largest entry positive, so
     # that every machine returns the same directions.
-    largest = np.argmax(np.abs(Ut), axis=1)  # (r,)
-    signs = np.sign(Ut[np.arange(len(Ut)), largest])  # (r,), each +1 or -1
-    return Ut.T * signs, omega  # U (n, r) with columns u_1..u_r; omega (r,), descending
+    largest = np.argmax(np.abs(Ut), axis=1)  # (min(m, n),)
+    signs = np.sign(Ut[np.arange(len(Ut)), largest])  # each +1 or -1
+    return Ut.T * signs, omega  # U: columns u_1, u_2, ...; omega descending
 # --8<-- [end:principal-components]
 
 
@@ -216,7 +217,7 @@ def _recover_data(Z, U):
 def _n_components_for_variance(ratio, retained):
     # The fewest k whose first k variance ratios add up to at least `retained`.
     # Dividing by the last partial sum makes it exactly 1, so some k always qualifies.
-    cumulative = np.cumsum(ratio)  # (r,)
+    cumulative = np.cumsum(ratio)  # (min(m, n),)
     cumulative /= cumulative[-1]
     return int(np.searchsorted(cumulative, retained, side="left")) + 1
 # --8<-- [end:retained]
@@ -227,7 +228,7 @@ def _variance_ratio(omega):
     # underflows where d_j = omega_j^2 / m itself might.
     if omega[0] == 0:
         return np.zeros_like(omega)  # no variance at all
-    relative = (omega / omega[0]) ** 2  # (r,)
+    relative = (omega / omega[0]) ** 2  # (min(m, n),)
     return relative / relative.sum()
 
 
@@ -316,8 +317,8 @@ class PCA(TransformerMixin, BaseEstimator):
         m, n = X.shape
         k = self._check_n_components(m, n)
         mean = X.mean(axis=0)  # (n,)
-        U, omega = _principal_components(X - mean)  # (n, r), (r,); r = min(m, n)
-        ratio = _variance_ratio(omega)  # (r,)
+        U, omega = _principal_components(X - mean)  # (n, min(m, n)), (min(m, n),)
+        ratio = _variance_ratio(omega)  # (min(m, n),)
         if k is None:  # a float: the fewest components that retain that much
             if omega[0] == 0:
                 raise ValueError(
