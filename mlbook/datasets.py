@@ -88,12 +88,13 @@ def make_correlated_points(m=50, angle=np.pi / 6, scales=(2.0, 0.5), center=(0.0
     center : pair of float, default=(0.0, 0.0)
         The population mean $c$.
     random_state : int, numpy Generator or None, default=None
-        Seed for ``np.random.default_rng``; pass an int for the same data on
+        Passed to ``np.random.default_rng``: an int gives the same points on
         every call.
 
     Returns
     -------
     X : ndarray of shape (m, 2)
+        One point per row.
 
     Examples
     --------
