@@ -195,7 +195,7 @@ def _principal_components(X):
         X = np.linalg.qr(X, mode="r")  # (n, n)
     _, omega, Ut = np.linalg.svd(X, full_matrices=False)  # (min(m, n),), (min(m, n), n)
     # A direction's sign is arbitrary: make its largest entry positive, so
-    # that every machine returns the same directions.
+    # that the result depends neither on the LAPACK build nor on the row order.
     largest = np.argmax(np.abs(Ut), axis=1)  # (min(m, n),)
     signs = np.sign(Ut[np.arange(len(Ut)), largest])  # each +1 or -1
     return Ut.T * signs, omega  # U: columns u_1, u_2, ...; omega descending
