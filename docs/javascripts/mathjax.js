@@ -2,10 +2,22 @@
 // assets/mathjax/ (see overrides/hooks/mathjax.py); nothing comes from a CDN.
 // Every page is a full load (navigation.instant is off), so MathJax typesets
 // each page once as it starts.
+//
+// Only the components the book uses are loaded, by startup.js: the TeX input
+// with the packages below, the HTML output and the hidden MathML that screen
+// readers read. The combined tex-chtml.js would also bring the context menu,
+// 426 KB of the page's first load, which the book does not use.
 window.MathJax = {
-  loader: { load: ["[tex]/tagformat"] },
+  loader: {
+    load: [
+      "input/tex-base", "[tex]/ams", "[tex]/newcommand", "[tex]/noundefined",
+      "[tex]/configmacros", "[tex]/require", "[tex]/autoload", "[tex]/tagformat",
+      "output/chtml", "a11y/assistive-mml",
+    ],
+  },
   tex: {
-    packages: { "[+]": ["tagformat"] },
+    packages: { "[+]": ["ams", "newcommand", "noundefined", "configmacros", "require",
+                        "autoload", "tagformat"] },
     inlineMath: [["\\(", "\\)"]],
     displayMath: [["\\[", "\\]"]],
     processEscapes: true,
@@ -50,17 +62,32 @@ window.MathJax = {
 };
 
 // A display formula wider than the page scrolls sideways; make exactly those
-// reachable by keyboard (arrow keys scroll a focused box), and name them.
+// reachable by keyboard (arrow keys scroll a focused box), and name them. An
+// inline formula cannot break across lines, so one wider than its paragraph
+// (on a phone) becomes a scrolling line of its own instead of widening the page.
 function focusableWhenScrolling() {
-  for (const box of document.querySelectorAll(".md-typeset div.arithmatex")) {
-    if (box.scrollWidth > box.clientWidth + 1) {
+  for (const span of document.querySelectorAll(".md-typeset span.arithmatex")) {
+    const formula = span.querySelector("mjx-container") || span;
+    const room = span.parentElement.clientWidth;
+    span.classList.toggle("mlbook-wide", formula.getBoundingClientRect().width > room + 1);
+  }
+  const boxes = ".md-typeset div.arithmatex, .md-typeset span.arithmatex.mlbook-wide";
+  for (const box of document.querySelectorAll(boxes)) {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && !box.hasAttribute("tabindex")) {
       box.tabIndex = 0;
       box.setAttribute("role", "region");
       const number = box.parentElement.querySelector(".mlbook-eq-number");
-      box.setAttribute("aria-label", number ? "Equation " + number.textContent : "Equation");
+      box.setAttribute("aria-label", number ? "Equation " + number.textContent : "Formula");
     }
   }
 }
+
+let resizing;
+window.addEventListener("resize", () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(focusableWhenScrolling, 200);
+});
 
 // Typesetting changes the page's height: scroll to a linked equation again.
 function scrollToEquation() {

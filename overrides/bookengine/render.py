@@ -50,19 +50,25 @@ def split_output(text):
 
 
 def output_lines(text, indent):
-    """Markdown lines showing what a fence printed."""
+    """Markdown lines showing what a fence printed.
+
+    Printed output is left out of the search index (``data-search-exclude``):
+    it is numbers, not prose, and it would double the index every page loads.
+    """
     lines = []
     for kind, chunk in split_output(text) if text else []:
+        lines += ["", f'{indent}<div class="mlbook-printed" data-search-exclude markdown>', ""]
         if kind == "table":
-            lines += ["", f'{indent}<div class="mlbook-table" markdown>', ""]
+            lines += [f'{indent}<div class="mlbook-table" markdown>', ""]
             lines += [indent + line for line in chunk]
             lines += ["", f"{indent}</div>"]
-            continue
-        longest = max(map(len, re.findall("`+", "\n".join(chunk))), default=0)
-        ticks = "`" * max(3, longest + 1)
-        lines += ["", f'{indent}{ticks}{{ .text .mlbook-output .no-copy title="Output" }}']
-        lines += [indent + line for line in chunk]
-        lines += [indent + ticks]
+        else:
+            longest = max(map(len, re.findall("`+", "\n".join(chunk))), default=0)
+            ticks = "`" * max(3, longest + 1)
+            lines += [f'{indent}{ticks}{{ .text .mlbook-output .no-copy title="Output" }}']
+            lines += [indent + line for line in chunk]
+            lines += [indent + ticks]
+        lines += ["", f"{indent}</div>"]
     return lines
 
 

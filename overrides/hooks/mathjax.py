@@ -17,12 +17,12 @@ TARGET = "assets/mathjax"
 
 
 def mathjax_root():
-    """The folder holding MathJax's es5 build (tex-chtml.js and friends)."""
+    """The folder holding MathJax's es5 build (startup.js and its components)."""
     spec = find_spec("mathjax")
     root = None
     if spec is not None and spec.submodule_search_locations:
         root = Path(list(spec.submodule_search_locations)[0]) / "static" / "mathjax" / "es5"
-    if root is None or not (root / "tex-chtml.js").is_file():
+    if root is None or not (root / "startup.js").is_file():
         raise PluginError(
             "MathJax was not found. Install the docs extra: pip install -e '.[docs]' "
             "(it brings django-static-mathjax, which ships MathJax 3)."
@@ -32,7 +32,10 @@ def mathjax_root():
 
 def on_files(files, config, **kwargs):
     root = mathjax_root()
-    wanted = [root / "tex-chtml.js"]
+    # The components docs/javascripts/mathjax.js loads, and their fonts.
+    wanted = [root / name for name in ("startup.js", "core.js", "input/tex-base.js",
+                                       "output/chtml.js", "output/chtml/fonts/tex.js",
+                                       "a11y/assistive-mml.js")]
     wanted += sorted((root / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
     # Without the extensions, a single \boldsymbol stops MathJax typesetting a page.
     wanted += sorted((root / "input" / "tex" / "extensions").rglob("*.js"))

@@ -1,0 +1,28 @@
+// Accessibility repairs to Material's markup, applied on every page.
+// - The search dialog gets an accessible name.
+// - The small bar Material adds to each code block for its copy button is a
+//   <nav>: dozens of unnamed navigation landmarks per chapter. It is not
+//   navigation, so it leaves the landmark list (role "none").
+// - A table wider than the page scrolls sideways; make exactly those
+//   reachable by keyboard (arrow keys scroll a focused box), and name them.
+function mlbookRepair(root) {
+  for (const dialog of root.querySelectorAll(".md-search[role=dialog]:not([aria-label])")) {
+    dialog.setAttribute("aria-label", "Search");
+  }
+  for (const bar of root.querySelectorAll("nav.md-code__nav:not([role])")) {
+    bar.setAttribute("role", "none");
+  }
+  for (const box of root.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])")) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Table, scrolls sideways");
+    }
+  }
+}
+
+mlbookRepair(document);
+new MutationObserver(() => mlbookRepair(document)).observe(document.body, {
+  childList: true,
+  subtree: true,
+});
