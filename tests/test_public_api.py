@@ -10,6 +10,7 @@ import pytest
 PUBLIC_MODULES = [
     "mlbook",
     "mlbook.base",
+    "mlbook.cluster",
     "mlbook.datasets",
     "mlbook.exceptions",
     "mlbook.gradcheck",
