@@ -94,7 +94,7 @@ def test_kmeans_toy_agrees_with_sklearn():
 
 def test_gradient_of_distortion_with_respect_to_centroids(blobs, rng):
     # For fixed assignments c, J(nu) = (1/m) sum_i ||x_i - nu_c(i)||^2 has
-    # dJ/dnu_k = (2/m) sum_{i: c(i)=k} (nu_k - x_i), equation (7.3).
+    # dJ/dnu_k = (2/m) sum_{i: c(i)=k} (nu_k - x_i), equation (7.4).
     X, K = blobs, 4
     idx = rng.integers(0, K, size=len(X))
     m = len(X)
@@ -114,7 +114,7 @@ def test_gradient_of_distortion_with_respect_to_centroids(blobs, rng):
 
 
 def test_split_identity(rng):
-    # sum ||x_i - v||^2 = sum ||x_i - mean||^2 + N ||mean - v||^2, equation (7.4).
+    # sum ||x_i - v||^2 = sum ||x_i - mean||^2 + N ||mean - v||^2, equation (7.5).
     X = rng.normal(size=(37, 3)) * 5 + 2
     mean = X.mean(axis=0)
     for v in rng.normal(size=(5, 3)) * 10:
@@ -124,7 +124,7 @@ def test_split_identity(rng):
 
 
 def test_update_lowers_j_by_the_weighted_shift(blobs, rng):
-    # By (7.4) the update lowers J by exactly (1/m) sum_k N_k ||nu_k - new nu_k||^2.
+    # By (7.5) the update lowers J by exactly (1/m) sum_k N_k ||nu_k - new nu_k||^2.
     X, K = blobs, 4
     nu = X[rng.choice(len(X), K, replace=False)] + 0.5
     idx = find_closest_centroids(X, nu)
@@ -248,7 +248,7 @@ def test_kmeans_plusplus_never_picks_a_chosen_point_twice():
 
 def test_kmeans_plusplus_draws_in_proportion_to_squared_distance():
     # X = 0, 1, 3. Given the first centroid, the second is drawn with
-    # probability d^2 / sum d^2, equation (7.10): after 0 it is 1 w.p. 1/10, 3
+    # probability d^2 / sum d^2, equation (7.11): after 0 it is 1 w.p. 1/10, 3
     # w.p. 9/10; after 1: 0 w.p. 1/5, 3 w.p. 4/5; after 3: 0 w.p. 9/13, 1 w.p. 4/13.
     XT = np.array([[0.0, 1.0, 3.0]])  # the kernel takes the examples as columns
     rng = np.random.default_rng(0)

@@ -97,8 +97,8 @@ def find_closest_centroids(X, centroids):
 
     $$c^{(i)} = \operatorname*{arg\,min}_k \lVert x^{(i)} - \nu_k \rVert^2$$
 
-    computed for all examples at once through the expansion (7.7), in the
-    form (7.8) that leaves out $\lVert x^{(i)} \rVert^2$ (the same for every
+    computed for all examples at once through the expansion (7.8), in the
+    form (7.9) that leaves out $\lVert x^{(i)} \rVert^2$ (the same for every
     $k$). An example exactly as far from two centroids goes to the one with
     the lower index.
 
@@ -126,10 +126,16 @@ def find_closest_centroids(X, centroids):
     """
     X = check_array(X)
     centroids = _check_centroids(centroids, X.shape[1])
+    return _nearest(X, centroids, _blas_threads())
+
+
+@one_blas_thread
+def _nearest(X, centroids, threads):
     # Measure from the centroids' mean: distances do not change, but the norms
-    # in (7.8) shrink to the size of the spread, and so does their rounding.
+    # in (7.9) shrink to the size of the spread, and so does their rounding.
     shift = centroids.mean(axis=0)
-    return _assign(_augment(X, shift), centroids - shift)[0]
+    with _block_pool(X.shape[0], centroids.shape[0], threads) as pool:
+        return _assign(_augment(X, shift), centroids - shift, pool)[0]
 
 
 def _augment(X, shift):
@@ -143,7 +149,7 @@ def _augment(X, shift):
 
 # --8<-- [start:assign]
 def _assign(XaT, centroids, pool=None):
-    """Nearest centroid of every example (7.8), and each cluster's sum and count."""
+    """Nearest centroid of every example (7.9), and each cluster's sum and count."""
     K, m = centroids.shape[0], XaT.shape[1]
     # Scores ||nu_k||^2 - 2 x.nu_k in one product: the row of ones at the
     # bottom of XaT picks up the row of ||nu_k||^2 at the bottom of A.
@@ -175,7 +181,7 @@ def _squared_distances(X, centroids):
 
 
 def compute_centroids(X, idx, k):
-    r"""The mean of the examples of each cluster: the update step (7.5).
+    r"""The mean of the examples of each cluster: the update step (7.6).
 
     $$\nu_k = \frac{1}{N_k} \sum_{i:\, c^{(i)} = k} x^{(i)},
       \qquad N_k = \#\{i : c^{(i)} = k\}$$
@@ -240,7 +246,7 @@ def kmeans_init(X, k, method="k-means++", random_state=None):
     any whose values equal an example already picked, so that no two
     centroids coincide. ``"k-means++"`` picks the first uniformly and each
     next one with probability proportional to its squared distance to the
-    nearest centroid picked so far, equation (7.10) (Arthur and
+    nearest centroid picked so far, equation (7.11) (Arthur and
     Vassilvitskii's original rule; scikit-learn's default is a greedy variant
     that tries several candidates per step, so the two draw different seeds).
 
@@ -298,7 +304,7 @@ def _kmeans_plusplus(XT, K, rng):
         cumulative = np.cumsum(d2)  # (m,)
         if cumulative[-1] == 0:  # every example sits on a chosen centroid
             raise _too_few_distinct(len(chosen), K)
-        # Example i with probability d2[i] / sum(d2), (7.10): where a uniform
+        # Example i with probability d2[i] / sum(d2), (7.11): where a uniform
         # point of [0, sum) falls among the cumulative sums. An example with
         # d2 = 0 has an interval of length 0 and is never drawn.
         u = min(rng.random() * cumulative[-1], np.nextafter(cumulative[-1], 0.0))
@@ -355,14 +361,14 @@ def _relocate_empty(XT, labels, centroids, counts):
 
 # --8<-- [start:lloyd-step]
 def _lloyd_step(XT, labels, sums, counts, centroids, sum_x2):
-    """One update (7.5), and the distortion J before it, from the sums (7.9)."""
+    """One update (7.6), and the distortion J before it, from the sums (7.10)."""
     c2 = np.einsum("kj,kj->k", centroids, centroids)  # (K,)
-    J = (sum_x2 + counts @ c2 - 2 * np.sum(sums * centroids)) / XT.shape[1]  # (7.9)
+    J = (sum_x2 + counts @ c2 - 2 * np.sum(sums * centroids)) / XT.shape[1]  # (7.10)
     if counts.min() == 0:  # an empty cluster takes the farthest example
         moved = _relocate_empty(XT, labels, centroids, counts)
         sums, counts = _cluster_sums(XT, moved, len(centroids))
     new = centroids.copy()  # a cluster left empty (a donor) keeps its centroid
-    np.divide(sums, counts[:, None], out=new, where=counts[:, None] > 0)  # (7.5)
+    np.divide(sums, counts[:, None], out=new, where=counts[:, None] > 0)  # (7.6)
     return new, J
 # --8<-- [end:lloyd-step]
 
@@ -436,8 +442,8 @@ class KMeans(ClusterMixin, BaseEstimator):
     r"""K-means clustering by Lloyd's algorithm, with k-means++ or random seeding.
 
     Alternates the assignment step (7.1), every example to its nearest
-    centroid, and the update step (7.5), every centroid to the mean of its
-    examples; neither step raises the distortion (7.2), equation (7.6). Runs
+    centroid, and the update step (7.6), every centroid to the mean of its
+    examples; neither step raises the distortion (7.2), equation (7.7). Runs
     ``n_init`` times from different seeds and keeps the run with the lowest
     distortion.
 
@@ -458,7 +464,7 @@ class KMeans(ClusterMixin, BaseEstimator):
         Relative tolerance, defined as scikit-learn defines it: a run stops
         once an update moves the centroids by a total squared distance
         $\sum_k \lVert \nu_k^{\text{new}} - \nu_k \rVert^2$ of at most
-        ``tol`` times the mean variance of the features, equation (7.11).
+        ``tol`` times the mean variance of the features, equation (7.12).
         It also stops, whatever ``tol``, once an assignment step leaves every
         example in its cluster (then no later step can change anything).
     random_state : int, numpy Generator or None, default=None
@@ -503,7 +509,7 @@ class KMeans(ClusterMixin, BaseEstimator):
     which lowers $J$ by that example's squared distance and keeps $K$
     clusters; scikit-learn does the same. Before it runs, ``fit`` centres
     the data on the feature means $\mu_j$, which changes no distance but
-    keeps the rounding of the expansion (7.7) small.
+    keeps the rounding of the expansion (7.8) small.
 
     Examples
     --------
@@ -573,7 +579,7 @@ class KMeans(ClusterMixin, BaseEstimator):
         mean = X.mean(axis=0)  # (n,)
         XaT = _augment(X, mean)  # (n+1, m): the centred examples as columns, over ones
         XT = XaT[:n]  # (n, m), a view; X itself is never modified
-        tol = self.tol * np.mean(np.einsum("ji,ji->j", XT, XT) / m)  # (7.11)
+        tol = self.tol * np.mean(np.einsum("ji,ji->j", XT, XT) / m)  # (7.12)
         best = None
         with _block_pool(m, K, threads) as pool:
             for _ in range(n_init):  # restarts: keep the lowest distortion
@@ -609,10 +615,14 @@ class KMeans(ClusterMixin, BaseEstimator):
     def predict(self, X):
         """The nearest centroid of each row of ``X``: shape (m,), 0-based indices."""
         X = self._validated(X)
-        shift = self.cluster_centers_.mean(axis=0)
-        return _assign(_augment(X, shift), self.cluster_centers_ - shift)[0]
+        return _nearest(X, self.cluster_centers_, _blas_threads())
 
+    @one_blas_thread
     def transform(self, X):
-        r"""Euclidean distances $\lVert x^{(i)} - \nu_k \rVert$ to every centroid, shape (m, K)."""
+        r"""Euclidean distances $\lVert x^{(i)} - \nu_k \rVert$ to every centroid, shape (m, K).
+
+        Computed by the expansion (7.8) after centring, and clipped at 0
+        before the square root (see the chapter).
+        """
         X = self._validated(X)
         return np.sqrt(_squared_distances(X, self.cluster_centers_))
