@@ -135,10 +135,13 @@ def check_n_features(estimator, X):
     """Raise if ``X`` does not have as many columns as the data ``estimator`` was fitted on."""
     if X.shape[1] != estimator.n_features_in_:
         name = type(estimator).__name__
+        hint = (" If X has one column more, it may carry a column of ones: estimators add "
+                "their own, so pass the features alone." if X.shape[1] == estimator.n_features_in_ + 1
+                else "")
         raise ValueError(
             f"X has {X.shape[1]} features, but {name} was fitted with "
-            f"{estimator.n_features_in_} features. Pass X without the column of ones, "
-            f"with the same columns as in fit."
+            f"{estimator.n_features_in_} features. Pass X with the same columns as in fit."
+            + hint
         )
 
 

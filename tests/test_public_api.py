@@ -11,6 +11,7 @@ PUBLIC_MODULES = [
     "mlbook",
     "mlbook.anomaly",
     "mlbook.base",
+    "mlbook.cluster",
     "mlbook.datasets",
     "mlbook.decomposition",
     "mlbook.exceptions",
