@@ -1,0 +1,93 @@
+r"""Sequential minimal optimisation (SMO) of the SVM dual, as libsvm does it.
+
+Derived in the chapter [Support vector machines](../svm/support-vector-machines.md),
+equations (6.19) to (6.26). The dual (6.17) is
+
+$$\min_\beta\ f(\beta) = \tfrac{1}{2}\beta^\mathsf{T} Q \beta - \mathbf{1}^\mathsf{T}\beta,
+  \qquad Q_{st} = y_s y_t G_{st},\quad 0 \le \beta_t \le C,\quad y^\mathsf{T}\beta = 0,$$
+
+with labels $y_t = \pm 1$ and the Gram matrix $G$. Each iteration changes two
+multipliers, picked by the second-order rule of Fan, Chen and Lin (2005),
+along the one direction that keeps $y^\mathsf{T}\beta = 0$; it costs a few
+numpy operations on vectors of length $m$ and no loop over examples. The
+solver keeps $v_t = -y_t \nabla f(\beta)_t = y_t - \sum_s \beta_s y_s G_{st}$,
+the label minus the decision value without its bias.
+"""
+
+import numpy as np
+
+# libsvm's TAU: the curvature used in place of a_ij <= 0 (a kernel that is not
+# positive semi-definite, or two identical examples), so a step stays finite.
+TAU = 1e-12
+
+
+# --8<-- [start:select]
+def _select_pair(V, G, scales):
+    """The working set (i, j) of equation (6.24), and the violation m - M of (6.21).
+
+    V[0] holds v_t on I_up and -inf elsewhere; V[1] holds v_t on I_low and
+    +inf elsewhere (6.20). Then each choice below is one argmax.
+    """
+    i = int(V[0].argmax())  # v_i = m(beta)
+    b = V.item(0, i) - V[1]  # (m,): b_it = v_i - v_t on I_low, -inf elsewhere
+    violation = b.item(b.argmax())  # v_i - M(beta); faster than b.max()
+    scale = scales.get(i)
+    if scale is None:  # the first time i is chosen: 1 / sqrt(a_it) for every t
+        a = G.item(i, i) + G.diagonal() - 2.0 * G[i]  # (m,): a_it (6.22)
+        scale = scales[i] = 1.0 / np.sqrt(np.maximum(a, TAU))
+    # The largest b_it^2 / a_it over b_it > 0 is the largest b_it / sqrt(a_it).
+    # Some b_it exceeds tol > 0 unless we stop, so b_it <= 0 never wins: no mask.
+    b *= scale
+    return i, int(b.argmax()), violation
+# --8<-- [end:select]
+
+
+# --8<-- [start:smo]
+def _smo(G, y, C, tol, max_iter):
+    """Minimise f (6.17) from beta = 0; return beta, b, iterations and histories."""
+    m = len(y)
+    # At beta = 0, v_t = y_t (6.19), I_up is y_t = +1 and I_low is y_t = -1.
+    V = np.where(y > 0, [[1.0], [np.inf]], [[-np.inf], [-1.0]])  # (2, m)
+    ys, beta = y.tolist(), [0.0] * m  # single numbers: Python's floats are faster
+    scales, violations, objective = {}, [], [0.0]  # W(beta) = -f(beta) = 0 at beta = 0
+    for n_iter in range(max_iter + 1):
+        i, j, violation = _select_pair(V, G, scales)
+        violations.append(violation)
+        if violation <= tol or n_iter == max_iter:  # the stopping rule (6.21)
+            break
+        b_ij = V.item(0, i) - V.item(1, j)
+        a_ij = G.item(i, i) + G.item(j, j) - 2.0 * G.item(i, j)
+        room_i = C - beta[i] if ys[i] > 0 else beta[i]  # how far t may go (6.23)
+        room_j = beta[j] if ys[j] > 0 else C - beta[j]
+        t = min(b_ij / max(a_ij, TAU), room_i, room_j)
+        V -= t * (G[i] - G[j])  # (2, m): the update (6.25) of v, O(m)
+        objective.append(objective[-1] + t * (b_ij - a_ij * t / 2))  # -(6.22)
+        # beta_i moves by y_i t and beta_j by -y_j t; one that reaches a bound
+        # lands on it exactly, so that rounding cannot leave C - 1e-17 "free".
+        beta[i] = (C if ys[i] > 0 else 0.0) if t == room_i else beta[i] + ys[i] * t
+        beta[j] = (0.0 if ys[j] > 0 else C) if t == room_j else beta[j] - ys[j] * t
+        for k in (i, j):
+            _update_sets(V, k, beta[k], ys[k], C)
+    beta = np.array(beta)
+    return beta, _bias(V, beta, C), n_iter, violations, objective
+
+
+def _update_sets(V, k, beta_k, y_k, C):
+    """Put example k in or out of I_up and I_low (6.20) after beta_k moved."""
+    v_k = V.item(0, k) if V.item(0, k) > -np.inf else V.item(1, k)  # k is in one
+    in_up = beta_k < C if y_k > 0 else beta_k > 0
+    in_low = beta_k > 0 if y_k > 0 else beta_k < C
+    V[0, k] = v_k if in_up else -np.inf
+    V[1, k] = v_k if in_low else np.inf
+# --8<-- [end:smo]
+
+
+# --8<-- [start:bias]
+def _bias(V, beta, C):
+    """The intercept b of equation (6.26)."""
+    free = (beta > 0) & (beta < C)  # on the margin: y_t h(x_t) = 1, so b = v_t
+    if free.any():
+        return float(V[0, free].mean())  # free examples are in both sets
+    # No free multiplier: any b in [m(beta), M(beta)] satisfies (6.11); take the middle.
+    return float((V[0].max() + V[1].min()) / 2)
+# --8<-- [end:bias]
