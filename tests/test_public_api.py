@@ -19,6 +19,7 @@ PUBLIC_MODULES = [
     "mlbook.plotting",
     "mlbook.preprocessing",
     "mlbook.report",
+    "mlbook.svm",
 ]
 
 

@@ -32,9 +32,9 @@ class SVC(ClassifierMixin, BaseEstimator):
     of the training set is computed once, in full, so memory grows as
     $m^2$: meant for sets of up to a few thousand examples.
 
-    Only two classes are supported. For more, wrap it in scikit-learn's
-    ``OneVsOneClassifier``, which trains one ``SVC`` per pair of classes and
-    lets them vote, as libsvm does internally.
+    Only two classes are supported; ``fit`` refuses more. For $K$ classes,
+    train one ``SVC`` per pair of classes and let each vote for its winner
+    (one-vs-one, what libsvm does inside; the chapter's exercises show it).
 
     Parameters
     ----------
@@ -161,8 +161,9 @@ class SVC(ClassifierMixin, BaseEstimator):
         if len(classes) > 2:
             raise ValueError(
                 f"y holds {len(classes)} classes, but SVC solves two-class problems only. "
-                f"For more classes use sklearn.multiclass.OneVsOneClassifier(SVC(...)), which "
-                f"fits one SVC per pair of classes and lets them vote."
+                f"Train one SVC per pair of classes and let each vote for its winner "
+                f"(one-vs-one, what libsvm does inside; the SVM chapter's exercises show it), "
+                f"or use sklearn.svm.SVC."
             )
         self.gamma_ = gamma
         signs = np.where(y_index == 1, 1.0, -1.0)  # (m,): classes_[1] is y = +1
@@ -215,7 +216,8 @@ class SVC(ClassifierMixin, BaseEstimator):
 
     def predict(self, X):
         """The class of each row of ``X``: ``classes_[1]`` where the decision value is positive."""
-        return self.classes_[(self.decision_function(X) > 0).astype(int)]
+        scores = self.decision_function(X)
+        return self.classes_[(scores > 0).astype(int)]
 
 
 # --8<-- [start:decision]

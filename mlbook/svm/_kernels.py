@@ -184,6 +184,10 @@ def _gaussian_kernel(x1, x2, sigma):
 
 
 def _rbf_kernel(X1, X2, gamma):
+    # Distances do not change when both sets shift. Centring them keeps the
+    # expansion below from cancelling away digits far from the origin.
+    centre = X2.mean(axis=0)  # (n,)
+    X1, X2 = X1 - centre, X2 - centre
     # -gamma |x - z|^2 = 2 gamma x.z - gamma |x|^2 - gamma |z|^2: every pair
     # from one matrix product, with no loop over examples (libsvm does the same).
     E = X1 @ (2.0 * gamma * X2.T)  # (m1, m2) = (m1, n) @ (n, m2)
