@@ -1,44 +1,44 @@
 r"""Sequential minimal optimisation (SMO) of the SVM dual, as libsvm does it.
 
 Derived in the chapter [Support vector machines](../svm/support-vector-machines.md),
-equations (6.19) to (6.26). The dual (6.17) is
+equations (6.19) to (6.26). The solver minimises $f = -W$ of the dual (6.17),
 
-$$\min_\beta\ f(\beta) = \tfrac{1}{2}\beta^\mathsf{T} Q \beta - \mathbf{1}^\mathsf{T}\beta,
-  \qquad Q_{st} = y_s y_t G_{st},\quad 0 \le \beta_t \le C,\quad y^\mathsf{T}\beta = 0,$$
+$$f(\beta) = \tfrac{1}{2}(\beta \circ y)^\mathsf{T} G\, (\beta \circ y) - \mathbf{1}^\mathsf{T}\beta,
+  \qquad 0 \le \beta_k \le C,\quad y^\mathsf{T}\beta = 0,$$
 
-with labels $y_t = \pm 1$ and the Gram matrix $G$. Each iteration changes two
+with labels $y_k = \pm 1$ and the Gram matrix $G$. Each iteration changes two
 multipliers, picked by the second-order rule of Fan, Chen and Lin (2005),
 along the one direction that keeps $y^\mathsf{T}\beta = 0$; it costs a few
 numpy operations on vectors of length $m$ and no loop over examples. The
-solver keeps $v_t = -y_t \nabla f(\beta)_t = y_t - \sum_s \beta_s y_s G_{st}$,
+solver keeps $v_k = -y_k\, \partial f / \partial \beta_k = y_k - \sum_i \beta_i y_i G_{ik}$,
 the label minus the decision value without its bias.
 """
 
 import numpy as np
 
-# libsvm's TAU: the curvature used in place of a_ij <= 0 (a kernel that is not
+# libsvm's TAU: the curvature used in place of eta <= 0 (a kernel that is not
 # positive semi-definite, or two identical examples), so a step stays finite.
 TAU = 1e-12
 
 
 # --8<-- [start:select]
-def _select_pair(V, G, scales):
-    """The working set (i, j) of equation (6.24), and the violation m - M of (6.21).
+def _select_pair(V, G, inv_sqrt_eta):
+    """The pair (i, j) of equation (6.24), and the largest violation of (6.21).
 
-    V[0] holds v_t on I_up and -inf elsewhere; V[1] holds v_t on I_low and
+    V[0] holds v_k on I_up and -inf elsewhere; V[1] holds v_k on I_low and
     +inf elsewhere (6.20). Then each choice below is one argmax.
     """
-    i = int(V[0].argmax())  # v_i = m(beta)
-    b = V.item(0, i) - V[1]  # (m,): b_it = v_i - v_t on I_low, -inf elsewhere
-    violation = b.item(b.argmax())  # v_i - M(beta); faster than b.max()
-    scale = scales.get(i)
-    if scale is None:  # the first time i is chosen: 1 / sqrt(a_it) for every t
-        a = G.item(i, i) + G.diagonal() - 2.0 * G[i]  # (m,): a_it (6.22)
-        scale = scales[i] = 1.0 / np.sqrt(np.maximum(a, TAU))
-    # The largest b_it^2 / a_it over b_it > 0 is the largest b_it / sqrt(a_it).
-    # Some b_it exceeds tol > 0 unless we stop, so b_it <= 0 never wins: no mask.
-    b *= scale
-    return i, int(b.argmax()), violation
+    i = int(V[0].argmax())  # v_i is the largest v on I_up
+    dv = V.item(0, i) - V[1]  # (m,): v_i - v_k on I_low, -inf elsewhere
+    violation = dv.item(dv.argmax())  # v_i - (smallest v on I_low); argmax is faster than max
+    scale = inv_sqrt_eta.get(i)
+    if scale is None:  # the first time i is chosen: 1 / sqrt(eta_ik) for every k, kept
+        eta = G.item(i, i) + G.diagonal() - 2.0 * G[i]  # (m,): eta_ik (6.22)
+        scale = inv_sqrt_eta[i] = 1.0 / np.sqrt(np.maximum(eta, TAU))
+    # The largest dv^2 / eta over dv > 0 is the largest dv / sqrt(eta). Some dv
+    # exceeds tol > 0 unless we stop, so a dv <= 0 never wins: no mask needed.
+    dv *= scale
+    return i, int(dv.argmax()), violation
 # --8<-- [end:select]
 
 
@@ -46,22 +46,22 @@ def _select_pair(V, G, scales):
 def _smo(G, y, C, tol, max_iter):
     """Minimise f (6.17) from beta = 0; return beta, b, iterations and histories."""
     m = len(y)
-    # At beta = 0, v_t = y_t (6.19), I_up is y_t = +1 and I_low is y_t = -1.
+    # At beta = 0, v_k = y_k (6.19), I_up is y_k = +1 and I_low is y_k = -1.
     V = np.where(y > 0, [[1.0], [np.inf]], [[-np.inf], [-1.0]])  # (2, m)
     ys, beta = y.tolist(), [0.0] * m  # single numbers: Python's floats are faster
-    scales, violations, objective = {}, [], [0.0]  # W(beta) = -f(beta) = 0 at beta = 0
+    inv_sqrt_eta, violations, objective = {}, [], [0.0]  # W(beta) = 0 at beta = 0
     for n_iter in range(max_iter + 1):
-        i, j, violation = _select_pair(V, G, scales)
+        i, j, violation = _select_pair(V, G, inv_sqrt_eta)
         violations.append(violation)
         if violation <= tol or n_iter == max_iter:  # the stopping rule (6.21)
             break
-        b_ij = V.item(0, i) - V.item(1, j)
-        a_ij = G.item(i, i) + G.item(j, j) - 2.0 * G.item(i, j)
+        dv = V.item(0, i) - V.item(1, j)
+        eta = G.item(i, i) + G.item(j, j) - 2.0 * G.item(i, j)
         room_i = C - beta[i] if ys[i] > 0 else beta[i]  # how far t may go (6.23)
         room_j = beta[j] if ys[j] > 0 else C - beta[j]
-        t = min(b_ij / max(a_ij, TAU), room_i, room_j)
+        t = min(dv / max(eta, TAU), room_i, room_j)
         V -= t * (G[i] - G[j])  # (2, m): the update (6.25) of v, O(m)
-        objective.append(objective[-1] + t * (b_ij - a_ij * t / 2))  # -(6.22)
+        objective.append(objective[-1] + t * (dv - eta * t / 2))  # W = -f, (6.22)
         # beta_i moves by y_i t and beta_j by -y_j t; one that reaches a bound
         # lands on it exactly, so that rounding cannot leave C - 1e-17 "free".
         beta[i] = (C if ys[i] > 0 else 0.0) if t == room_i else beta[i] + ys[i] * t
@@ -84,10 +84,10 @@ def _update_sets(V, k, beta_k, y_k, C):
 
 # --8<-- [start:bias]
 def _bias(V, beta, C):
-    """The intercept b of equation (6.26)."""
-    free = (beta > 0) & (beta < C)  # on the margin: y_t h(x_t) = 1, so b = v_t
+    """The bias b of equation (6.26)."""
+    free = (beta > 0) & (beta < C)  # on the margin: y_k h(x_k) = 1, so b = v_k
     if free.any():
         return float(V[0, free].mean())  # free examples are in both sets
-    # No free multiplier: any b in [m(beta), M(beta)] satisfies (6.11); take the middle.
+    # No free multiplier: any b between the two ends of (6.21) will do; the middle.
     return float((V[0].max() + V[1].min()) / 2)
 # --8<-- [end:bias]
