@@ -16,6 +16,16 @@ from ._validation import check_array, check_scalar
 __all__ = ["numerical_gradient", "relative_error"]
 
 
+def _as_arrays(theta):
+    """``theta`` as a list of float arrays, and whether it was a list to begin with."""
+    # A list of ndarrays (weight matrices) stays a list; nested lists of numbers are one array.
+    if isinstance(theta, (list, tuple)) and theta and all(
+            isinstance(t, np.ndarray) and t.ndim >= 1 for t in theta):
+        return [np.array(t, dtype=np.float64, order="C") for t in theta], True
+    # C order: perturbing an entry through reshape(-1) must write into the array itself.
+    return [np.array(theta, dtype=np.float64, order="C")], False
+
+
 def numerical_gradient(f, theta, eps=1e-4):
     r"""Central-difference estimate of the gradient of ``f`` at ``theta``.
 
@@ -23,8 +33,10 @@ def numerical_gradient(f, theta, eps=1e-4):
     ----------
     f : callable
         ``f(theta) -> float``, the cost.
-    theta : array_like of any shape
-        The point; it is copied, never changed.
+    theta : array_like of any shape, or a list of arrays
+        The point; it is copied, never changed. A list of arrays (a
+        network's weight matrices) is perturbed one entry at a time and
+        passed to ``f`` as a list.
     eps : float, default=1e-4
         The step $\varepsilon$. The truncation error is $O(\varepsilon^2)$ and
         the rounding error $O(10^{-16}/\varepsilon)$; 1e-4 balances the two
@@ -32,22 +44,24 @@ def numerical_gradient(f, theta, eps=1e-4):
 
     Returns
     -------
-    ndarray of the same shape as ``theta``
+    ndarray of the same shape as ``theta``, or a list of arrays like it
     """
     check_scalar(eps, "eps", low=0, include_low=False)
-    theta = np.array(theta, dtype=np.float64)  # a copy we may perturb
-    grad = np.empty_like(theta)
-    flat, out = theta.reshape(-1), grad.reshape(-1)
+    arrays, is_list = _as_arrays(theta)  # copies we may perturb
+    point = arrays if is_list else arrays[0]
+    grads = [np.empty_like(t) for t in arrays]
     # One loop over parameters, not samples: each step costs two evaluations of f.
-    for j in range(flat.size):
-        saved = flat[j]
-        flat[j] = saved + eps
-        upper = f(theta)
-        flat[j] = saved - eps
-        lower = f(theta)
-        flat[j] = saved
-        out[j] = (upper - lower) / (2 * eps)
-    return grad
+    for t, g in zip(arrays, grads):
+        flat, out = t.reshape(-1), g.reshape(-1)
+        for j in range(flat.size):
+            saved = flat[j]
+            flat[j] = saved + eps
+            upper = f(point)
+            flat[j] = saved - eps
+            lower = f(point)
+            flat[j] = saved
+            out[j] = (upper - lower) / (2 * eps)
+    return grads if is_list else grads[0]
 
 
 def relative_error(a, b):
@@ -64,8 +78,9 @@ def relative_error(a, b):
 
     Parameters
     ----------
-    a, b : array_like of the same shape
-        Usually the analytic and the numerical gradient.
+    a, b : array_like of the same shape, or lists of arrays shaped alike
+        Usually the analytic and the numerical gradient. Lists (one array per
+        weight matrix of a network) are compared as one long vector.
 
     Returns
     -------
@@ -76,10 +91,15 @@ def relative_error(a, b):
     ValueError
         If the shapes differ or either holds NaN or infinity.
     """
-    a = np.asarray(a, dtype=np.float64)
-    b = np.asarray(b, dtype=np.float64)
-    if a.shape != b.shape:
-        raise ValueError(f"a has shape {a.shape} but b has shape {b.shape}; compare like with like.")
+    a_parts, a_list = _as_arrays(a)
+    b_parts, b_list = _as_arrays(b)
+    shapes_a, shapes_b = [t.shape for t in a_parts], [t.shape for t in b_parts]
+    if a_list != b_list or shapes_a != shapes_b:
+        what_a = shapes_a if a_list else shapes_a[0]
+        what_b = shapes_b if b_list else shapes_b[0]
+        raise ValueError(f"a has shape {what_a} but b has shape {what_b}; compare like with like.")
+    a = np.concatenate([t.ravel() for t in a_parts])
+    b = np.concatenate([t.ravel() for t in b_parts])
     check_array(a.reshape(1, -1), "a")
     check_array(b.reshape(1, -1), "b")
     scale = max(np.linalg.norm(a), np.linalg.norm(b))

@@ -95,3 +95,20 @@ def test_a_number_is_not_backed_by_a_longer_one():
 def test_references_and_code_are_not_prose():
     page = "Text.\n\n`max_iter=1500`\n\n## References\n\n- Vol. 123, pp. 456-789.\n"
     assert unbacked_numbers(page, "") == []
+
+
+def test_tagged_displays_get_a_static_anchor_and_a_visible_number():
+    from bookengine.equations import wrap_equations
+
+    page = ('<p>x</p><div class="arithmatex">\\[ a = b \\tag{1.6a}\\label{eq:a} \\]</div>'
+            '<div class="arithmatex">\\[ c \\]</div>')
+    out = wrap_equations(page)
+    assert out.startswith('<p>x</p><div class="mlbook-equation" id="eq-1.6a"><div class="arithmatex">')
+    assert '<a class="mlbook-eq-number" href="#eq-1.6a" title="Link to equation (1.6a)">(1.6a)</a></div>' in out
+    assert out.endswith('<div class="arithmatex">\\[ c \\]</div>')  # untagged: untouched
+
+
+def test_letter_suffixed_numbers_are_citations_too():
+    bad = pages(**{"three.md": "As (1.1a) says."})
+    assert citation_problems(bad) == [
+        "three.md:1: (1.1a) looks like an equation number, but no equation has it."]

@@ -131,3 +131,30 @@ def test_gradient_off_by_factor_two_is_detected(quadratic):
     # |g - g/2| / max(|g|, |g/2|) = (1/2) |g| / |g| = 1/2, whatever g is.
     wrong = 0.5 * (A + A.T) @ x
     assert relative_error(numerical_gradient(f, x), wrong) == pytest.approx(1 / 2, rel=1e-8)
+
+
+# --- lists of arrays (a network's weights) -----------------------------------
+
+
+def test_numerical_gradient_of_a_list_returns_a_list_shaped_alike(rng):
+    A, B = rng.normal(size=(2, 3)), rng.normal(size=(4,))
+
+    def f(ws):
+        assert isinstance(ws, list) and len(ws) == 2
+        return np.sum(np.sin(ws[0])) + np.sum(ws[1] ** 3)
+
+    grads = numerical_gradient(f, [A, B], eps=1e-5)
+    assert [g.shape for g in grads] == [(2, 3), (4,)]
+    assert relative_error(grads, [np.cos(A), 3 * B**2]) < 1e-9
+
+
+def test_relative_error_of_lists_is_that_of_the_concatenation(rng):
+    a = [rng.normal(size=(2, 2)), rng.normal(size=3)]
+    b = [rng.normal(size=(2, 2)), rng.normal(size=3)]
+    flat = relative_error(np.r_[a[0].ravel(), a[1]], np.r_[b[0].ravel(), b[1]])
+    assert relative_error(a, b) == pytest.approx(flat, rel=1e-15)
+
+
+def test_relative_error_refuses_lists_shaped_differently():
+    with pytest.raises(ValueError, match=r"a has shape \[\(2,\)\] but b has shape \[\(3,\)\]"):
+        relative_error([np.zeros(2)], [np.zeros(3)])

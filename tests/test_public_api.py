@@ -15,6 +15,7 @@ PUBLIC_MODULES = [
     "mlbook.gradcheck",
     "mlbook.linear_model",
     "mlbook.metrics",
+    "mlbook.neural_network",
     "mlbook.optimize",
     "mlbook.plotting",
     "mlbook.preprocessing",

@@ -49,8 +49,8 @@ def build(page):
 
 def test_render_shows_output_under_each_block_in_one_namespace():
     out = build(PAGE)
-    assert '```{ .text .mlbook-output title="Output" }\n42\n```' in out
-    assert '    ```{ .text .mlbook-output title="Output" }\n    43\n    ```' in out  # inside the admonition
+    assert '```{ .text .mlbook-output .no-copy title="Output" }\n42\n```' in out
+    assert '    ```{ .text .mlbook-output .no-copy title="Output" }\n    43\n    ```' in out  # inside the admonition
     assert out.count('title="Output"') == 2  # the listing was not run
 
 

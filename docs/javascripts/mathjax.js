@@ -11,10 +11,15 @@ window.MathJax = {
     processEscapes: true,
     processEnvironments: true,
     // Equations carry explicit numbers, \tag{1.4}, so a citation never moves.
-    // Each numbered equation gets the anchor #eq-1.4 for links.
+    // The build wraps each numbered equation in an element with the id
+    // eq-1.4 and prints its number beside it (overrides/bookengine/equations.py),
+    // so \eqref links point there; MathJax's own copy of the tag is hidden.
     tags: "ams",
     useLabelIds: false,
-    tagformat: { id: (tag) => "eq-" + tag.replace(/\s/g, "_") },
+    tagformat: {
+      id: (tag) => "mjx-eq-" + tag.replace(/\s/g, "_"),
+      url: (id, base) => base + "#" + encodeURIComponent(id.replace(/^mjx-/, "")),
+    },
     // --8<-- [start:macros]
     macros: {
       R: "\\mathbb{R}",                          // the real numbers
@@ -31,13 +36,33 @@ window.MathJax = {
   options: {
     ignoreHtmlClass: ".*|",
     processHtmlClass: "arithmatex",
+    // No context menu: it puts every formula in the Tab order and loads
+    // extensions the site does not serve.
+    enableMenu: false,
   },
   startup: {
-    // The anchor #eq-1.4 exists only once MathJax has run: scroll to it then.
-    pageReady: () => MathJax.startup.defaultPageReady().then(scrollToEquation),
+    pageReady: () =>
+      MathJax.startup.defaultPageReady().then(() => {
+        focusableWhenScrolling();
+        scrollToEquation();
+      }),
   },
 };
 
+// A display formula wider than the page scrolls sideways; make exactly those
+// reachable by keyboard (arrow keys scroll a focused box), and name them.
+function focusableWhenScrolling() {
+  for (const box of document.querySelectorAll(".md-typeset div.arithmatex")) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      const number = box.parentElement.querySelector(".mlbook-eq-number");
+      box.setAttribute("aria-label", number ? "Equation " + number.textContent : "Equation");
+    }
+  }
+}
+
+// Typesetting changes the page's height: scroll to a linked equation again.
 function scrollToEquation() {
   const id = decodeURIComponent(window.location.hash.slice(1));
   const target = id && document.getElementById(id);

@@ -20,9 +20,10 @@ from .fences import find_fences
 TAG = re.compile(r"\\tag\{([^}]*)\}(?:\s*\\label\{([^}]*)\})?")
 EQREF = re.compile(r"\\eqref\{([^}]*)\}")
 EQ_LINK = re.compile(r"\]\(([^)\s#]*)#eq-([^)\s]+)\)")
-# "(1.4)" or "(12.3)" as a citation: a chapter number, a dot, an equation number.
-BARE_CITATION = re.compile(r"(?<![\w\\])\((\d{1,2}\.\d{1,2})\)")
-DOCSTRING_CITATION = re.compile(r"equations? \((\d{1,2}\.\d{1,2})\)")
+# "(1.4)", "(12.3)" or "(1.6a)" as a citation: a chapter number, a dot, an
+# equation number, and a letter for an equation inserted after publication.
+BARE_CITATION = re.compile(r"(?<![\w\\])\((\d{1,2}\.\d{1,2}[a-z]?)\)")
+DOCSTRING_CITATION = re.compile(r"equations? \((\d{1,2}\.\d{1,2}[a-z]?)\)")
 NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\w])")
 YEAR = re.compile(r"(1[89]|20)\d\d")
 

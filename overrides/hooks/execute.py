@@ -41,6 +41,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # overrides/, for bookengine
 from bookengine.checks import citation_problems, equations, unbacked_numbers  # noqa: E402
+from bookengine.equations import wrap_equations  # noqa: E402
 from bookengine.fences import find_fences  # noqa: E402
 
 
@@ -149,7 +150,7 @@ def _shown(result, indent, first_figure):
         body = "\n".join(chunk)
         longest = max(map(len, re.findall("`+", body)), default=0)
         ticks = "`" * max(3, longest + 1)
-        lines += ["", f'{indent}{ticks}{{ .text .mlbook-output title="Output" }}']
+        lines += ["", f'{indent}{ticks}{{ .text .mlbook-output .no-copy title="Output" }}']
         lines += [indent + line for line in chunk]
         lines += [indent + ticks]
     for number, figure in enumerate(result.figures, start=first_figure):
@@ -352,6 +353,16 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     name = Path(page.file.src_uri).stem + ".ipynb"
     _NOTEBOOKS[posixpath.join(posixpath.dirname(page.file.dest_uri), name)] = notebook
     return _with_download_link(rendered, name)
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    # Static anchors for numbered equations; see bookengine/equations.py.
+    # MkDocs collected the page's anchors before this event: add these, so that
+    # its link validation (an error under `strict`) knows them.
+    html = wrap_equations(html)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= set(re.findall(r'class="mlbook-equation" id="([^"]+)"', html))
+    return html
 
 
 def on_post_build(config, **kwargs):
