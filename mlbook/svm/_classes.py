@@ -44,14 +44,14 @@ class SVC(ClassifierMixin, BaseEstimator):
     kernel : {"rbf", "linear", "poly"}, default="rbf"
         The kernel (6.15)-(6.16): ``"rbf"`` is the Gaussian
         $\exp(-\gamma\lVert x - z\rVert^2)$, ``"poly"`` is
-        $(\gamma x^\mathsf{T} z + c_0)^p$, ``"linear"`` is $x^\mathsf{T} z$.
+        $(\gamma x^\mathsf{T} z + c_0)^q$, ``"linear"`` is $x^\mathsf{T} z$.
     gamma : {"scale", "auto"} or float, default="scale"
         $\gamma > 0$ for ``"rbf"`` and ``"poly"``. From the classic course's
         Gaussian width $\sigma$, pass ``gamma = 1 / (2 * sigma**2)``.
         ``"scale"`` is $1 / (n \operatorname{Var}(X))$ and ``"auto"`` is
         $1/n$, as in scikit-learn.
     degree : int, default=3
-        The power $p$ of the polynomial kernel.
+        The power $q$ of the polynomial kernel.
     coef0 : float, default=0.0
         The constant $c_0$ of the polynomial kernel.
     tol : float, default=1e-3

@@ -48,7 +48,7 @@ def linear_kernel(X1, X2):
 
 
 def polynomial_kernel(X1, X2, degree=3, gamma=None, coef0=1.0):
-    r"""The polynomial kernel $k(x, z) = (\gamma\, x^\mathsf{T} z + c_0)^p$, equation (6.15).
+    r"""The polynomial kernel $k(x, z) = (\gamma\, x^\mathsf{T} z + c_0)^q$, equation (6.15).
 
     The defaults are those of ``sklearn.metrics.pairwise.polynomial_kernel``;
     :class:`SVC` uses ``coef0=0.0`` by default, as scikit-learn's ``SVC`` does.
@@ -58,12 +58,12 @@ def polynomial_kernel(X1, X2, degree=3, gamma=None, coef0=1.0):
     X1 : array_like of shape (m1, n)
     X2 : array_like of shape (m2, n)
     degree : int, default=3
-        The power $p \ge 0$.
+        The power $q \ge 0$.
     gamma : float or None, default=None
         The scale $\gamma > 0$ of the inner product; ``None`` means $1/n$.
     coef0 : float, default=1.0
         The constant $c_0$. With $c_0 > 0$ the kernel holds every monomial of
-        degree up to $p$; with $c_0 = 0$ only those of degree exactly $p$.
+        degree up to $q$; with $c_0 = 0$ only those of degree exactly $q$.
 
     Returns
     -------

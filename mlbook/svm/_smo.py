@@ -3,7 +3,7 @@ r"""Sequential minimal optimisation (SMO) of the SVM dual, as libsvm does it.
 Derived in the chapter [Support vector machines](../svm/support-vector-machines.md),
 equations (6.19) to (6.26). The solver minimises $f = -W$ of the dual (6.17),
 
-$$f(\beta) = \tfrac{1}{2}(\beta \circ y)^\mathsf{T} G\, (\beta \circ y) - \mathbf{1}^\mathsf{T}\beta,
+$$f(\beta) = \tfrac{1}{2}(\beta \odot y)^\mathsf{T} G\,(\beta \odot y) - \mathbf{1}^\mathsf{T}\beta,
   \qquad 0 \le \beta_k \le C,\quad y^\mathsf{T}\beta = 0,$$
 
 with labels $y_k = \pm 1$ and the Gram matrix $G$. Each iteration changes two
@@ -55,17 +55,17 @@ def _smo(G, y, C, tol, max_iter):
         violations.append(violation)
         if violation <= tol or n_iter == max_iter:  # the stopping rule (6.21)
             break
-        dv = V.item(0, i) - V.item(1, j)
+        dv = V.item(0, i) - V.item(1, j)  # v_i - v_j
         eta = G.item(i, i) + G.item(j, j) - 2.0 * G.item(i, j)
-        room_i = C - beta[i] if ys[i] > 0 else beta[i]  # how far t may go (6.23)
+        room_i = C - beta[i] if ys[i] > 0 else beta[i]  # how far omega may go (6.23)
         room_j = beta[j] if ys[j] > 0 else C - beta[j]
-        t = min(dv / max(eta, TAU), room_i, room_j)
-        V -= t * (G[i] - G[j])  # (2, m): the update (6.25) of v, O(m)
-        objective.append(objective[-1] + t * (dv - eta * t / 2))  # W = -f, (6.22)
-        # beta_i moves by y_i t and beta_j by -y_j t; one that reaches a bound
+        omega = min(dv / max(eta, TAU), room_i, room_j)  # the step (6.23)
+        V -= omega * (G[i] - G[j])  # (2, m): the update (6.25) of v, O(m)
+        objective.append(objective[-1] + omega * (dv - eta * omega / 2))  # W = -f, (6.22)
+        # beta_i moves by y_i omega, beta_j by -y_j omega; one that reaches a bound
         # lands on it exactly, so that rounding cannot leave C - 1e-17 "free".
-        beta[i] = (C if ys[i] > 0 else 0.0) if t == room_i else beta[i] + ys[i] * t
-        beta[j] = (0.0 if ys[j] > 0 else C) if t == room_j else beta[j] - ys[j] * t
+        beta[i] = (C if ys[i] > 0 else 0.0) if omega == room_i else beta[i] + ys[i] * omega
+        beta[j] = (0.0 if ys[j] > 0 else C) if omega == room_j else beta[j] - ys[j] * omega
         for k in (i, j):
             _update_sets(V, k, beta[k], ys[k], C)
     beta = np.array(beta)
