@@ -56,8 +56,8 @@ class SVC(ClassifierMixin, BaseEstimator):
         The constant $c_0$ of the polynomial kernel.
     tol : float, default=1e-3
         Stop when the largest violation of the optimality conditions,
-        $m(\beta) - M(\beta)$ (6.21), is at most ``tol``: libsvm's rule and
-        default.
+        $\overline{v}(\beta) - \underline{v}(\beta)$ (6.21), is at most
+        ``tol``: libsvm's rule and default.
     max_iter : int, default=100000
         The most SMO iterations (pair updates). Reaching it warns with
         ``ConvergenceWarning``. libsvm has no limit by default.
@@ -82,7 +82,8 @@ class SVC(ClassifierMixin, BaseEstimator):
     n_iter_ : ndarray of shape (1,), dtype int
         SMO iterations made.
     violation_history_ : ndarray of shape (n_iter_ + 1,)
-        $m(\beta) - M(\beta)$ before each iteration and at the end.
+        $\overline{v}(\beta) - \underline{v}(\beta)$ (6.21) before each
+        iteration and at the end.
     objective_history_ : ndarray of shape (n_iter_ + 1,)
         The dual objective $W(\beta) = -f(\beta)$ (6.12) at $\beta = 0$ and
         after each iteration; it never decreases.
@@ -95,7 +96,10 @@ class SVC(ClassifierMixin, BaseEstimator):
     ValueError
         From ``fit``, for ``C <= 0``, an unknown kernel, bad ``gamma``,
         ``degree``, ``tol`` or ``max_iter``, or labels with more than two
-        classes.
+        classes; from ``fit`` and ``decision_function``, if the polynomial
+        kernel overflows.
+    TypeError
+        From ``fit``, for a hyper-parameter of the wrong type.
 
     Notes
     -----
