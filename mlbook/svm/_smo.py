@@ -3,7 +3,8 @@ r"""Sequential minimal optimisation (SMO) of the SVM dual, as libsvm does it.
 Derived in the chapter [Support vector machines](../svm/support-vector-machines.md),
 equations (6.19) to (6.26). The solver minimises $f = -W$ of the dual (6.17),
 
-$$f(\beta) = \tfrac{1}{2}(\beta \odot y)^\mathsf{T} G\,(\beta \odot y) - \mathbf{1}^\mathsf{T}\beta,
+$$f(\beta) = \tfrac{1}{2}(\beta \odot y)^\mathsf{T} G\,(\beta \odot y)
+          - \mathbf{1}^\mathsf{T}\beta,
   \qquad 0 \le \beta_k \le C,\quad y^\mathsf{T}\beta = 0,$$
 
 with labels $y_k = \pm 1$ and the Gram matrix $G$. Each iteration changes two
@@ -22,15 +23,15 @@ TAU = 1e-12
 
 
 # --8<-- [start:select]
-def _select_pair(V, G, inv_sqrt_eta):
+def _select_pair(v_up, v_low, G, inv_sqrt_eta):
     """The pair (i, j) of equation (6.24), and the largest violation of (6.21).
 
-    V[0] holds v_k on I_up and -inf elsewhere; V[1] holds v_k on I_low and
+    v_up holds v_k on I_up and -inf elsewhere; v_low holds v_k on I_low and
     +inf elsewhere (6.20). Then each choice below is one argmax.
     """
-    i = int(V[0].argmax())  # v_i is the largest v on I_up
-    dv = V.item(0, i) - V[1]  # (m,): v_i - v_k on I_low, -inf elsewhere
-    violation = dv.item(dv.argmax())  # v_i - (smallest v on I_low); argmax is faster than max
+    i = int(v_up.argmax())  # v_i is the largest v on I_up
+    dv = v_up.item(i) - v_low  # (m,): v_i - v_k on I_low, -inf elsewhere
+    violation = dv.item(dv.argmax())  # v_i - smallest v on I_low (argmax beats max)
     scale = inv_sqrt_eta.get(i)
     if scale is None:  # the first time i is chosen: 1 / sqrt(eta_ik) for every k, kept
         eta = G.item(i, i) + G.diagonal() - 2.0 * G[i]  # (m,): eta_ik (6.22)
@@ -48,46 +49,48 @@ def _smo(G, y, C, tol, max_iter):
     m = len(y)
     # At beta = 0, v_k = y_k (6.19), I_up is y_k = +1 and I_low is y_k = -1.
     V = np.where(y > 0, [[1.0], [np.inf]], [[-np.inf], [-1.0]])  # (2, m)
+    v_up, v_low = V  # views of the two rows: they follow every change to V
     ys, beta = y.tolist(), [0.0] * m  # single numbers: Python's floats are faster
+    diag = G.diagonal().tolist()  # G_kk
     inv_sqrt_eta, violations, objective = {}, [], [0.0]  # W(beta) = 0 at beta = 0
     for n_iter in range(max_iter + 1):
-        i, j, violation = _select_pair(V, G, inv_sqrt_eta)
+        i, j, violation = _select_pair(v_up, v_low, G, inv_sqrt_eta)
         violations.append(violation)
         if violation <= tol or n_iter == max_iter:  # the stopping rule (6.21)
             break
-        dv = V.item(0, i) - V.item(1, j)  # v_i - v_j
-        eta = G.item(i, i) + G.item(j, j) - 2.0 * G.item(i, j)
+        dv = v_up.item(i) - v_low.item(j)  # v_i - v_j
+        eta = diag[i] + diag[j] - 2.0 * G.item(i, j)
         room_i = C - beta[i] if ys[i] > 0 else beta[i]  # how far omega may go (6.23)
         room_j = beta[j] if ys[j] > 0 else C - beta[j]
         omega = min(dv / max(eta, TAU), room_i, room_j)  # the step (6.23)
         V -= omega * (G[i] - G[j])  # (2, m): the update (6.25) of v, O(m)
-        objective.append(objective[-1] + omega * (dv - eta * omega / 2))  # W = -f, (6.22)
+        objective.append(objective[-1] + omega * (dv - eta * omega / 2))  # -f, (6.22)
         # beta_i moves by y_i omega, beta_j by -y_j omega; one that reaches a bound
         # lands on it exactly, so that rounding cannot leave C - 1e-17 "free".
         beta[i] = (C if ys[i] > 0 else 0.0) if omega == room_i else beta[i] + ys[i] * omega
         beta[j] = (0.0 if ys[j] > 0 else C) if omega == room_j else beta[j] - ys[j] * omega
         for k in (i, j):
-            _update_sets(V, k, beta[k], ys[k], C)
+            _update_sets(v_up, v_low, k, beta[k], ys[k], C)
     beta = np.array(beta)
-    return beta, _bias(V, beta, C), n_iter, violations, objective
+    return beta, _bias(v_up, v_low, beta, C), n_iter, violations, objective
 
 
-def _update_sets(V, k, beta_k, y_k, C):
+def _update_sets(v_up, v_low, k, beta_k, y_k, C):
     """Put example k in or out of I_up and I_low (6.20) after beta_k moved."""
-    v_k = V.item(0, k) if V.item(0, k) > -np.inf else V.item(1, k)  # k is in one
+    v_k = v_up.item(k) if v_up.item(k) > -np.inf else v_low.item(k)  # k is in one
     in_up = beta_k < C if y_k > 0 else beta_k > 0
     in_low = beta_k > 0 if y_k > 0 else beta_k < C
-    V[0, k] = v_k if in_up else -np.inf
-    V[1, k] = v_k if in_low else np.inf
+    v_up[k] = v_k if in_up else -np.inf
+    v_low[k] = v_k if in_low else np.inf
 # --8<-- [end:smo]
 
 
 # --8<-- [start:bias]
-def _bias(V, beta, C):
+def _bias(v_up, v_low, beta, C):
     """The bias b of equation (6.26)."""
     free = (beta > 0) & (beta < C)  # on the margin: y_k h(x_k) = 1, so b = v_k
     if free.any():
-        return float(V[0, free].mean())  # free examples are in both sets
+        return float(v_up[free].mean())  # free examples are in both sets
     # No free multiplier: any b between the two ends of (6.21) will do; the middle.
-    return float((V[0].max() + V[1].min()) / 2)
+    return float((v_up.max() + v_low.min()) / 2)
 # --8<-- [end:bias]
