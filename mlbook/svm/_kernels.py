@@ -156,7 +156,10 @@ def rbf_kernel(X1, X2, gamma):
 def _finite_polynomial_kernel(X1, X2, degree, gamma, coef0):
     """The polynomial kernel, or a ValueError that says what to do if it overflows."""
     with np.errstate(over="ignore", invalid="ignore"):
-        G = _polynomial_kernel(X1, X2, degree, gamma, coef0)
+        return _finite(_polynomial_kernel(X1, X2, degree, gamma, coef0), degree)
+
+
+def _finite(G, degree):
     if not np.all(np.isfinite(G)):
         raise ValueError(
             f"the polynomial kernel of degree {degree} overflows on these examples: "
@@ -164,6 +167,41 @@ def _finite_polynomial_kernel(X1, X2, degree, gamma, coef0):
             f"(mlbook.preprocessing.StandardScaler), or lower degree or gamma."
         )
     return G
+
+
+def _gram_rows(kernel, X, gamma, degree, coef0):
+    """Row k of the Gram matrix of ``X`` as a function of k, and its diagonal.
+
+    SMO reads the Gram matrix one row at a time, and only the rows of the
+    examples it picks; computing just those is cheaper than the whole matrix.
+    Each function gives row k of what the matching kernel above gives for
+    ``(X, X)``.
+    """
+    squares = np.einsum("ij,ij->i", X, X)  # (m,): x.x for every example
+    if kernel == "linear":
+        return (lambda k: X @ X[k]), squares  # (m,) = (m, n) @ (n,)
+    if kernel == "poly":
+        with np.errstate(over="ignore", invalid="ignore"):
+            diag = _finite((gamma * squares + coef0) ** degree, degree)
+        return (lambda k: _finite_polynomial_kernel(X[k:k + 1], X, degree, gamma, coef0)[0],
+                diag)
+    return _rbf_rows(X, gamma), np.ones(len(X))
+
+
+# --8<-- [start:rows]
+def _rbf_rows(X, gamma):
+    Xc = X - X.mean(axis=0)  # (m, n): centred, as in _rbf_kernel
+    gamma_sq = gamma * np.einsum("ij,ij->i", Xc, Xc)  # (m,): gamma |x|^2
+
+    def row(k):  # exp(-gamma |x - x_k|^2) for every x, as in _rbf_kernel
+        E = Xc @ (2.0 * gamma * Xc[k])  # (m,) = (m, n) @ (n,)
+        E -= gamma_sq
+        E -= gamma_sq[k]
+        np.minimum(E, 0.0, out=E)
+        return np.exp(E, out=E)
+
+    return row
+# --8<-- [end:rows]
 
 
 # --8<-- [start:kernels]

@@ -23,7 +23,7 @@ TAU = 1e-12
 
 
 # --8<-- [start:select]
-def _select_pair(v_up, v_low, G, inv_sqrt_eta):
+def _select_pair(v_up, v_low, G_row, diag, inv_sqrt_eta):
     """The pair (i, j) of equation (6.24), and the largest violation of (6.21).
 
     v_up holds v_k on I_up and -inf elsewhere; v_low holds v_k on I_low and
@@ -34,7 +34,7 @@ def _select_pair(v_up, v_low, G, inv_sqrt_eta):
     violation = dv.item(dv.argmax())  # v_i - smallest v on I_low (argmax beats max)
     scale = inv_sqrt_eta.get(i)
     if scale is None:  # the first time i is chosen: 1 / sqrt(eta_ik) for every k, kept
-        eta = G.item(i, i) + G.diagonal() - 2.0 * G[i]  # (m,): eta_ik (6.22)
+        eta = diag.item(i) + diag - 2.0 * G_row(i)  # (m,): eta_ik (6.22)
         scale = inv_sqrt_eta[i] = 1.0 / np.sqrt(np.maximum(eta, TAU))
     # The largest dv^2 / eta over dv > 0 is the largest dv / sqrt(eta). Some dv
     # exceeds tol > 0 unless we stop, so a dv <= 0 never wins: no mask needed.
@@ -44,44 +44,49 @@ def _select_pair(v_up, v_low, G, inv_sqrt_eta):
 
 
 # --8<-- [start:smo]
-def _smo(G, y, C, tol, max_iter):
-    """Minimise f (6.17) from beta = 0; return beta, b, iterations and histories."""
+def _smo(kernel_row, diag, y, C, tol, max_iter):
+    """Minimise f (6.17) from beta = 0; return beta, b, iterations and histories.
+
+    kernel_row(k) is row k of the Gram matrix G, diag its diagonal, shape (m,).
+    """
     m = len(y)
+    rows = {}  # the rows of G computed so far: each once, when first needed
+
+    def G_row(k):
+        if k not in rows:
+            rows[k] = kernel_row(k)  # (m,)
+        return rows[k]
+
     # At beta = 0, v_k = y_k (6.19), I_up is y_k = +1 and I_low is y_k = -1.
     V = np.where(y > 0, [[1.0], [np.inf]], [[-np.inf], [-1.0]])  # (2, m)
     v_up, v_low = V  # views of the two rows: they follow every change to V
     ys, beta = y.tolist(), [0.0] * m  # single numbers: Python's floats are faster
-    diag = G.diagonal().tolist()  # G_kk
     inv_sqrt_eta, violations, objective = {}, [], [0.0]  # W(beta) = 0 at beta = 0
     for n_iter in range(max_iter + 1):
-        i, j, violation = _select_pair(v_up, v_low, G, inv_sqrt_eta)
+        i, j, violation = _select_pair(v_up, v_low, G_row, diag, inv_sqrt_eta)
         violations.append(violation)
         if violation <= tol or n_iter == max_iter:  # the stopping rule (6.21)
             break
+        G_i, G_j = G_row(i), G_row(j)
         dv = v_up.item(i) - v_low.item(j)  # v_i - v_j
-        eta = diag[i] + diag[j] - 2.0 * G.item(i, j)
+        eta = diag.item(i) + diag.item(j) - 2.0 * G_i.item(j)
         room_i = C - beta[i] if ys[i] > 0 else beta[i]  # how far omega may go (6.23)
         room_j = beta[j] if ys[j] > 0 else C - beta[j]
         omega = min(dv / max(eta, TAU), room_i, room_j)  # the step (6.23)
-        V -= omega * (G[i] - G[j])  # (2, m): the update (6.25) of v, O(m)
+        V -= omega * (G_i - G_j)  # (2, m): the update (6.25) of v, O(m)
         objective.append(objective[-1] + omega * (dv - eta * omega / 2))  # -f, (6.22)
         # beta_i moves by y_i omega, beta_j by -y_j omega; one that reaches a bound
         # lands on it exactly, so that rounding cannot leave C - 1e-17 "free".
         beta[i] = (C if ys[i] > 0 else 0.0) if omega == room_i else beta[i] + ys[i] * omega
         beta[j] = (0.0 if ys[j] > 0 else C) if omega == room_j else beta[j] - ys[j] * omega
-        for k in (i, j):
-            _update_sets(v_up, v_low, k, beta[k], ys[k], C)
+        # (6.20) again: i moved up, so it is now free (in both sets) unless it
+        # is at a bound, clipped or rounded there (then in I_low only); j likewise,
+        # moving down.
+        v_i, v_j = v_up.item(i), v_low.item(j)
+        v_up[i], v_low[i] = (v_i, v_i) if 0.0 < beta[i] < C else (-np.inf, v_i)
+        v_up[j], v_low[j] = (v_j, v_j) if 0.0 < beta[j] < C else (v_j, np.inf)
     beta = np.array(beta)
     return beta, _bias(v_up, v_low, beta, C), n_iter, violations, objective
-
-
-def _update_sets(v_up, v_low, k, beta_k, y_k, C):
-    """Put example k in or out of I_up and I_low (6.20) after beta_k moved."""
-    v_k = v_up.item(k) if v_up.item(k) > -np.inf else v_low.item(k)  # k is in one
-    in_up = beta_k < C if y_k > 0 else beta_k > 0
-    in_low = beta_k > 0 if y_k > 0 else beta_k < C
-    v_up[k] = v_k if in_up else -np.inf
-    v_low[k] = v_k if in_low else np.inf
 # --8<-- [end:smo]
 
 
