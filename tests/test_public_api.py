@@ -23,6 +23,7 @@ PUBLIC_MODULES = [
     "mlbook.plotting",
     "mlbook.preprocessing",
     "mlbook.report",
+    "mlbook.svm",
 ]
 
 

@@ -1,0 +1,232 @@
+r"""The support vector classifier: the kernels and the SMO solver behind one estimator."""
+
+import warnings
+
+import numpy as np
+
+from .._threads import one_blas_thread
+from .._validation import (
+    check_array,
+    check_classes,
+    check_consistent_length,
+    check_is_fitted,
+    check_n_features,
+    check_option,
+    check_scalar,
+)
+from ..base import BaseEstimator, ClassifierMixin
+from ..exceptions import ConvergenceWarning
+from ._kernels import _finite_polynomial_kernel, _gram_rows, _linear_kernel, _rbf_kernel
+from ._smo import _smo
+
+KERNELS = ("linear", "poly", "rbf")
+
+
+class SVC(ClassifierMixin, BaseEstimator):
+    r"""Support vector classification, solved by SMO; two classes.
+
+    Solves the dual problem (6.17) of the soft-margin SVM (6.5) with
+    sequential minimal optimisation and Fan, Chen and Lin's second-order
+    choice of the pair (6.24), as libsvm (and so scikit-learn's ``SVC``)
+    does, then predicts with the decision function (6.18). A row of the Gram
+    matrix is computed the first time SMO needs it and kept, so memory grows
+    as $m^2$ at worst: meant for sets of up to a few thousand examples.
+
+    Only two classes are supported; ``fit`` refuses more. For $K$ classes,
+    train one ``SVC`` per pair of classes and let each vote for its winner
+    (one-vs-one, what libsvm does inside; the chapter's exercises show it).
+
+    Parameters
+    ----------
+    C : float, default=1.0
+        The price $C > 0$ of a unit of slack (6.5): large $C$ tolerates few
+        margin violations and gives a narrow margin; small $C$ a wide one.
+    kernel : {"rbf", "linear", "poly"}, default="rbf"
+        The kernel (6.15)-(6.16): ``"rbf"`` is the Gaussian
+        $\exp(-\gamma\lVert x - z\rVert^2)$, ``"poly"`` is
+        $(\gamma x^\mathsf{T} z + c_0)^q$, ``"linear"`` is $x^\mathsf{T} z$.
+    gamma : {"scale", "auto"} or float, default="scale"
+        $\gamma > 0$ for ``"rbf"`` and ``"poly"``. From the classic course's
+        Gaussian width $\sigma$, pass ``gamma = 1 / (2 * sigma**2)``.
+        ``"scale"`` is $1 / (n \operatorname{Var}(X))$ and ``"auto"`` is
+        $1/n$, as in scikit-learn.
+    degree : int, default=3
+        The power $q$ of the polynomial kernel.
+    coef0 : float, default=0.0
+        The constant $c_0$ of the polynomial kernel.
+    tol : float, default=1e-3
+        Stop when the largest violation of the optimality conditions,
+        $\overline{v}(\beta) - \underline{v}(\beta)$ (6.21), is at most
+        ``tol``: libsvm's rule and default.
+    max_iter : int, default=100000
+        The most SMO iterations (pair updates). Reaching it warns with
+        ``ConvergenceWarning``. libsvm has no limit by default.
+
+    Attributes
+    ----------
+    classes_ : ndarray of shape (2,)
+        The labels seen in ``fit``, sorted; ``classes_[1]`` is the class
+        $y = +1$, predicted where the decision function is positive.
+    support_ : ndarray of shape (n_SV,), dtype int
+        Indices of the support vectors, the training examples with
+        $\beta_i > 0$, in increasing order (scikit-learn orders them by class).
+    support_vectors_ : ndarray of shape (n_SV, n)
+    n_support_ : ndarray of shape (2,), dtype int
+        Support vectors of ``classes_[0]`` and of ``classes_[1]``.
+    dual_coef_ : ndarray of shape (1, n_SV)
+        $\beta_i y_i$ of each support vector, so $|\,\cdot\,| \le C$.
+    intercept_ : ndarray of shape (1,)
+        The bias $b$ (6.26).
+    coef_ : ndarray of shape (1, n)
+        $w = \sum_i \beta_i y_i x^{(i)}$ (6.7); only with the linear kernel.
+    n_iter_ : ndarray of shape (1,), dtype int
+        SMO iterations made.
+    violation_history_ : ndarray of shape (n_iter_ + 1,)
+        $\overline{v}(\beta) - \underline{v}(\beta)$ (6.21) before each
+        iteration and at the end.
+    objective_history_ : ndarray of shape (n_iter_ + 1,)
+        The dual objective $W(\beta) = -f(\beta)$ (6.12) at $\beta = 0$ and
+        after each iteration; it never decreases.
+    gamma_ : float
+        The $\gamma$ used (``"scale"`` and ``"auto"`` resolved).
+    n_features_in_ : int
+
+    Raises
+    ------
+    ValueError
+        From ``fit``, for ``C <= 0``, an unknown kernel, bad ``gamma``,
+        ``degree``, ``tol`` or ``max_iter``, or labels with more than two
+        classes; from ``fit`` and ``decision_function``, if the polynomial
+        kernel overflows.
+    TypeError
+        From ``fit``, for a hyper-parameter of the wrong type.
+
+    Notes
+    -----
+    With the same ``C``, kernel, ``gamma`` and ``tol``, scikit-learn's
+    ``SVC`` finds the same support vectors (up to examples that sit on the
+    margin) and decision values that differ by about ``tol``; the chapter
+    compares them.
+
+    Examples
+    --------
+    >>> X = [[0.0, 0.0], [0.0, 1.0], [2.0, 0.0], [2.0, 1.0]]
+    >>> model = SVC(C=10.0, kernel="linear").fit(X, ["a", "a", "b", "b"])
+    >>> model.coef_, model.intercept_
+    (array([[1., 0.]]), array([-1.]))
+    >>> model.predict([[0.5, 3.0], [1.5, -2.0]])
+    array(['a', 'b'], dtype='<U1')
+    """
+
+    def __init__(self, C=1.0, kernel="rbf", gamma="scale", degree=3, coef0=0.0, tol=1e-3,
+                 max_iter=100_000):
+        self.C = C
+        self.kernel = kernel
+        self.gamma = gamma
+        self.degree = degree
+        self.coef0 = coef0
+        self.tol = tol
+        self.max_iter = max_iter
+
+    def _check_params(self, X):
+        check_scalar(self.C, "C", low=0, include_low=False)
+        check_option(self.kernel, "kernel", KERNELS)
+        check_scalar(self.degree, "degree", low=0, integer=True)
+        check_scalar(self.coef0, "coef0")
+        check_scalar(self.tol, "tol", low=0, include_low=False)
+        check_scalar(self.max_iter, "max_iter", low=1, integer=True)
+        if isinstance(self.gamma, str):
+            check_option(self.gamma, "gamma", ("scale", "auto"))
+            if self.gamma == "auto":
+                return 1.0 / X.shape[1]
+            variance = X.var()
+            return 1.0 / (X.shape[1] * variance) if variance > 0 else 1.0
+        check_scalar(self.gamma, "gamma", low=0, include_low=False)
+        return float(self.gamma)
+
+    def _gram(self, X1, X2):
+        if self.kernel == "linear":
+            return _linear_kernel(X1, X2)
+        if self.kernel == "poly":
+            return _finite_polynomial_kernel(X1, X2, self.degree, self.gamma_, self.coef0)
+        return _rbf_kernel(X1, X2, self.gamma_)
+
+    @one_blas_thread
+    def fit(self, X, y):
+        """Learn from ``X`` (m, n) and labels ``y`` (m,) of exactly two classes.
+
+        The labels may be of any kind (strings, integers in any order);
+        ``classes_`` records them sorted, and ``classes_[1]`` becomes $y = +1$.
+        """
+        X = check_array(X)
+        gamma = self._check_params(X)
+        classes, y_index = check_classes(y)
+        check_consistent_length(X, y_index)
+        if len(classes) > 2:
+            raise ValueError(
+                f"y holds {len(classes)} classes, but SVC solves two-class problems only. "
+                f"Train one SVC per pair of classes and let each vote for its winner "
+                f"(one-vs-one, what libsvm does inside; the SVM chapter's exercises show it), "
+                f"or use sklearn.svm.SVC."
+            )
+        self.gamma_ = gamma
+        signs = np.where(y_index == 1, 1.0, -1.0)  # (m,): classes_[1] is y = +1
+        # SMO asks for rows of the Gram matrix G, (m, m), one at a time.
+        row, diag = _gram_rows(self.kernel, X, gamma, self.degree, self.coef0)
+        beta, b, n_iter, violations, objective = _smo(row, diag, signs, float(self.C),
+                                                      self.tol, self.max_iter)
+        if violations[-1] > self.tol:
+            warnings.warn(
+                f"SMO stopped after max_iter={self.max_iter} iterations with the optimality "
+                f"conditions violated by {violations[-1]:.3g} > tol={self.tol}; increase "
+                f"max_iter, standardise the features, or lower C.",
+                ConvergenceWarning,
+                stacklevel=2,
+            )
+        support = np.flatnonzero(beta > 0)
+        self.classes_ = classes
+        self.support_ = support
+        self.support_vectors_ = X[support]
+        self.n_support_ = np.array([np.sum(signs[support] < 0), np.sum(signs[support] > 0)])
+        self.dual_coef_ = (beta * signs)[support][None, :]  # (1, n_SV): beta_i y_i
+        self.intercept_ = np.array([b])
+        self.n_iter_ = np.array([n_iter])
+        self.violation_history_ = np.array(violations)
+        self.objective_history_ = np.array(objective)
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    @property
+    def coef_(self):
+        """$w = \\sum_i \\beta_i y_i x^{(i)}$, shape (1, n), equation (6.7); linear kernel only."""
+        check_is_fitted(self, "dual_coef_")
+        if self.kernel != "linear":
+            raise AttributeError(
+                f"coef_ exists only for kernel='linear' (this SVC has kernel={self.kernel!r}): "
+                f"with another kernel, w lives in the kernel's feature space. Use "
+                f"decision_function, or dual_coef_ and support_vectors_."
+            )
+        return self.dual_coef_ @ self.support_vectors_  # (1, n) = (1, n_SV) @ (n_SV, n)
+
+    def decision_function(self, X):
+        r"""$h(x) = \sum_i \beta_i y_i\, k(x^{(i)}, x) + b$ (6.18), shape (m,).
+
+        Positive values predict ``classes_[1]``; $|h(x)| = 1$ on the margin.
+        """
+        check_is_fitted(self, "dual_coef_")
+        X = check_array(X)
+        check_n_features(self, X)
+        return _decision(self._gram(X, self.support_vectors_), self.dual_coef_[0],
+                         self.intercept_[0])
+
+    def predict(self, X):
+        """The class of each row of ``X``: ``classes_[1]`` where the decision value is positive."""
+        scores = self.decision_function(X)
+        return self.classes_[(scores > 0).astype(int)]
+
+
+# --8<-- [start:decision]
+def _decision(K, dual_coef, b):
+    # Only the support vectors enter: every other beta_i is 0.
+    return K @ dual_coef + b  # (m,) = (m, n_SV) @ (n_SV,)
+# --8<-- [end:decision]
