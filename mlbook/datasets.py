@@ -10,7 +10,12 @@ import numpy as np
 from ._special import sigmoid
 from ._validation import check_scalar
 
-__all__ = ["curved_boundary_radius", "make_curved_boundary", "make_server_metrics"]
+__all__ = [
+    "curved_boundary_radius",
+    "make_correlated_points",
+    "make_curved_boundary",
+    "make_server_metrics",
+]
 
 
 def curved_boundary_radius(phi):
@@ -154,3 +159,62 @@ def _far_from_normal_servers(rng, count):
         distance2 = np.sum((D @ Sigma_inv) * D, axis=1)  # (4 count,) = rows of D^T S^-1 D
         kept = np.vstack([kept, batch[distance2 > 16.0]])
     return kept[:count]
+
+
+def make_correlated_points(m=50, angle=np.pi / 6, scales=(2.0, 0.5), center=(0.0, 0.0),
+                           random_state=None):
+    r"""Points in the plane from a Gaussian stretched along a tilted axis.
+
+    Each point is $x = c + R\,\operatorname{diag}(a_1, a_2)\,e$ with $e$ two
+    independent standard normal numbers, $R$ the rotation by ``angle`` and
+    $(a_1, a_2)$ = ``scales``. The cloud is an ellipse whose long axis points
+    along $(\cos\varphi, \sin\varphi)$, $\varphi$ = ``angle``: the
+    population's first principal direction, with standard deviation $a_1$
+    along it and $a_2$ across it (the principal component analysis chapter).
+
+    Parameters
+    ----------
+    m : int, default=50
+        The number of points.
+    angle : float, default=pi/6
+        The direction of the long axis, in radians from the first coordinate axis.
+    scales : pair of float, default=(2.0, 0.5)
+        The standard deviations along and across the long axis, both >= 0.
+    center : pair of float, default=(0.0, 0.0)
+        The population mean $c$.
+    random_state : int, numpy Generator or None, default=None
+        Passed to ``np.random.default_rng``: an int gives the same points on
+        every call.
+
+    Returns
+    -------
+    X : ndarray of shape (m, 2)
+        One point per row.
+
+    Examples
+    --------
+    >>> X = make_correlated_points(m=4, random_state=0)
+    >>> X.shape
+    (4, 2)
+    """
+    check_scalar(m, "m", low=1, integer=True)
+    check_scalar(angle, "angle")
+    scales = _check_pair(scales, "scales", low=0)
+    center = _check_pair(center, "center")
+    rng = np.random.default_rng(random_state)
+    rotation = np.array([[np.cos(angle), -np.sin(angle)],
+                         [np.sin(angle), np.cos(angle)]])  # (2, 2)
+    e = rng.standard_normal(size=(m, 2))  # (m, 2)
+    return center + (e * scales) @ rotation.T  # (m, 2) = (m, 2) @ (2, 2)
+
+
+def _check_pair(value, name, low=None):
+    try:
+        pair = [check_scalar(v, f"{name}[{i}]", low=low) for i, v in enumerate(value)]
+    except TypeError:
+        if not np.iterable(value):
+            raise TypeError(f"{name} must be a pair of numbers, got {value!r}.") from None
+        raise
+    if len(pair) != 2:
+        raise ValueError(f"{name} must hold exactly two numbers, got {len(pair)}: {value!r}.")
+    return np.array(pair, dtype=float)

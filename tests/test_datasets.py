@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_array_equal
 
-from mlbook.datasets import make_curved_boundary, make_server_metrics
+from mlbook.datasets import make_correlated_points, make_curved_boundary, make_server_metrics
 
 
 def boundary(phi):
@@ -147,3 +147,47 @@ def test_server_metrics_anomalies_are_far_and_in_their_box():
 def test_server_metrics_bad_arguments_raise(kwargs, error, match):
     with pytest.raises(error, match=match):
         make_server_metrics(**kwargs)
+
+
+# --- make_correlated_points ------------------------------------------------------
+
+
+def test_correlated_points_shape_and_seed():
+    X1 = make_correlated_points(m=30, random_state=5)
+    X2 = make_correlated_points(m=30, random_state=np.random.default_rng(5))
+    assert X1.shape == (30, 2) and X1.dtype == np.float64
+    assert_array_equal(X1, X2)
+    assert not np.array_equal(X1, make_correlated_points(m=30, random_state=6))
+
+
+def test_correlated_points_follow_the_population_axes():
+    # With many points the sample mean, principal direction and spreads approach
+    # the population's: center, (cos angle, sin angle), and scales.
+    angle, scales, center = 0.4, (3.0, 0.5), (1.0, -2.0)
+    X = make_correlated_points(m=200_000, angle=angle, scales=scales, center=center,
+                               random_state=0)
+    np.testing.assert_allclose(X.mean(axis=0), center, atol=0.02)
+    d, Q = np.linalg.eigh(np.cov(X, rowvar=False))  # ascending
+    np.testing.assert_allclose(np.sqrt(d), scales[::-1], rtol=0.01)
+    assert abs(Q[:, 1] @ [np.cos(angle), np.sin(angle)]) > 0.9999
+
+
+def test_correlated_points_with_zero_spread_lie_on_a_line():
+    X = make_correlated_points(m=50, angle=np.pi / 4, scales=(1.0, 0.0), random_state=0)
+    np.testing.assert_allclose(X[:, 0], X[:, 1], atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"m": 0}, ValueError, "m must be >= 1"),
+        ({"angle": "north"}, TypeError, "angle must be a real number"),
+        ({"scales": (1.0,)}, ValueError, "scales must hold exactly two numbers"),
+        ({"scales": 2.0}, TypeError, "scales must be a pair of numbers"),
+        ({"scales": (1.0, -0.5)}, ValueError, r"scales\[1\] must be >= 0"),
+        ({"center": (0.0, float("inf"))}, ValueError, r"center\[1\] must be finite"),
+    ],
+)
+def test_correlated_points_bad_arguments(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        make_correlated_points(**kwargs)

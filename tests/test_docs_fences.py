@@ -72,3 +72,10 @@ def test_no_control_characters(page):
         if re.search(r"[\x00-\x08\x0b-\x1f]", line)
     ]
     assert not bad, "control characters (an unescaped backslash?):\n" + "\n".join(bad)
+
+
+def test_a_failing_assert_in_a_code_block_says_which_values_disagreed():
+    from conftest import exec_with_rewritten_asserts
+
+    with pytest.raises(AssertionError, match=r"assert 5 < 2\n \+  where 5 = max\(\[1, 5\]\)"):
+        exec_with_rewritten_asserts("values = [1, 5]\nassert max(values) < 2\n", {})

@@ -1,0 +1,408 @@
+r"""Principal component analysis: directions, projection, recovery, and the estimator.
+
+Derived in the chapter
+[Principal component analysis](../unsupervised/pca.md). The plain functions
+take **mean-centred** data $X$ of shape (m, n), without a column of ones: the
+principal directions are the eigenvectors of $\Sigma = X^\mathsf{T} X / m$,
+computed from the singular value decomposition of $X$ itself, never by forming
+$\Sigma$, whose rounding errors swamp the small components (equation (8.13)).
+:class:`PCA` centres the data itself and remembers the mean.
+
+Sign convention: a principal direction is defined only up to its sign. Every
+function here flips each direction so that its entry of largest absolute value
+is positive (the first such entry if several tie), the rule scikit-learn's
+``PCA`` also applies, so that results do not depend on the LAPACK build.
+"""
+
+import math
+import numbers
+
+import numpy as np
+
+from .._threads import one_blas_thread
+from .._validation import check_array, check_is_fitted, check_n_features
+from ..base import BaseEstimator, TransformerMixin
+
+# Beyond this, variances (squares of the data) would overflow float64.
+_LARGEST_VALUE = 1e150
+
+
+def _check_data(X, name="X"):
+    X = check_array(X, name)
+    largest = float(np.abs(X).max()) * math.sqrt(X.shape[1])
+    if largest > _LARGEST_VALUE:
+        raise ValueError(
+            f"{name} holds values as large as {np.abs(X).max():.3g}, whose variances "
+            f"overflow float64. Divide {name} by a constant first: the principal "
+            f"directions stay the same and the variances scale by its square."
+        )
+    return X
+
+
+def _check_centred(X):
+    """Refuse uncentred data; return it with its constant columns set to 0."""
+    mean = X.mean(axis=0)  # (n,)
+    # After X - X.mean(axis=0) the column means are rounding errors, about
+    # 1e-16 of the data's size; a forgotten centring leaves far larger ones.
+    # A constant column is all residue, so it is not tested but set to the
+    # exact 0 that centring meant it to be.
+    constant = np.ptp(X, axis=0) == 0  # (n,)
+    offset = ~constant & (np.abs(mean) > 1e-8 * np.abs(X).max())
+    if np.any(offset):
+        j = int(np.argmax(offset))
+        raise ValueError(
+            f"X is not mean-centred: column {j} has mean {mean[j]:.6g} (the largest "
+            f"absolute value in X is {np.abs(X).max():.6g}), and principal components are "
+            f"defined for centred data. Subtract the column means first, "
+            f"X - X.mean(axis=0), and keep them to centre new data the same way; or use "
+            f"PCA, which does both. (If X is centred but every column is constant up to "
+            f"rounding, it has no variance to analyse.)"
+        )
+    return np.where(constant, 0.0, X) if np.any(constant) else X
+
+
+def _check_k(k, largest, name="k"):
+    if isinstance(k, bool) or not isinstance(k, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {k!r} of type {type(k).__name__}.")
+    if not 1 <= k <= largest:
+        raise ValueError(f"{name} must be between 1 and {largest}, got {k}.")
+    return int(k)
+
+
+def _check_directions(U, n):
+    U = check_array(U, "U")
+    if U.shape[0] != n:
+        raise ValueError(
+            f"U has {U.shape[0]} rows but the data has {n} columns (features); U holds one "
+            f"principal direction per column, with one entry per feature, as "
+            f"principal_components returns it."
+        )
+    return U
+
+
+def principal_components(X):
+    r"""The principal directions and variances of mean-centred data, equation (8.10).
+
+    With the singular value decomposition $X = V \Omega U^\mathsf{T}$, the
+    columns of $U$ are the eigenvectors of the covariance matrix
+    $\Sigma = X^\mathsf{T} X / m$ and its eigenvalues are
+    $d_j = \omega_j^2 / m$, sorted from the largest.
+
+    Parameters
+    ----------
+    X : array_like of shape (m, n)
+        Mean-centred data: every column has mean 0. No column of ones.
+
+    Returns
+    -------
+    U : ndarray of shape (n, min(m, n))
+        The principal directions $u_1, u_2, \dots$ as orthonormal columns, each
+        with its largest entry (in absolute value) positive.
+    d : ndarray of shape (min(m, n),)
+        $d_1 \ge d_2 \ge \dots \ge 0$: the variance of the data along each
+        direction. (The classic course calls this ``S``; scikit-learn's
+        ``explained_variance_`` is $m/(m-1)$ times it, equation (8.15).)
+
+    Raises
+    ------
+    ValueError
+        If a column of ``X`` does not have mean 0, up to rounding: a mean
+        below $10^{-8}$ times the largest absolute value in ``X`` passes.
+        (So data whose every column is constant up to rounding, which has no
+        variance to analyse, can be refused although it was centred.)
+
+    Notes
+    -----
+    A constant column of centred data is rounding residue (centring a column
+    of equal values leaves values near $10^{-16}$ of them); it cannot be told
+    apart from an uncentred constant column, so it is not tested, and it is
+    taken to be the zero that centring meant it to be.
+
+    When $m < n$ there are only $m$ directions with (possibly) non-zero
+    variance; the remaining $n - m$ eigenvalues of $\Sigma$ are 0 and are not
+    returned.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.array([[2.0, 1.0], [-2.0, -1.0], [1.0, -2.0], [-1.0, 2.0]])
+    >>> U, d = principal_components(X)
+    >>> d
+    array([2.5, 2.5])
+    """
+    X = _check_centred(_check_data(X))
+    U, omega = _principal_components(X)
+    return U, omega**2 / X.shape[0]
+
+
+def project_data(X, U, k):
+    r"""Project centred data onto the first ``k`` principal directions: $Z = X U_k$, equation (8.11).
+
+    Parameters
+    ----------
+    X : array_like of shape (m, n)
+        Data centred with the *training* mean (so new data need not have mean 0).
+    U : array_like of shape (n, number of directions)
+        Principal directions as columns, from :func:`principal_components`.
+    k : int
+        How many to keep: at least 1, at most the number of columns of ``U``.
+
+    Returns
+    -------
+    Z : ndarray of shape (m, k)
+        Row $i$ is $z^{(i)} = U_k^\mathsf{T} x^{(i)}$, the coordinates of
+        example $i$ along $u_1, \dots, u_k$.
+    """
+    X = check_array(X)
+    U = _check_directions(U, X.shape[1])
+    k = _check_k(k, U.shape[1])
+    return _project_data(X, U, k)
+
+
+def recover_data(Z, U):
+    r"""Map projections back to the data space: $X_{\text{approx}} = Z U_k^\mathsf{T}$, equation (8.12).
+
+    Parameters
+    ----------
+    Z : array_like of shape (m, k)
+        Projections from :func:`project_data`; $k$ is read from its columns.
+    U : array_like of shape (n, number of directions)
+        The principal directions the projections were made with (at least
+        $k$ of them).
+
+    Returns
+    -------
+    X_approx : ndarray of shape (m, n)
+        The points of the $k$-dimensional subspace closest to the original
+        (centred) examples; add the mean back for the original units.
+    """
+    Z = check_array(Z, "Z")
+    U = check_array(U, "U")
+    if Z.shape[1] > U.shape[1]:
+        raise ValueError(
+            f"Z has {Z.shape[1]} columns but U holds only {U.shape[1]} directions; pass "
+            f"the U that project_data used to make Z."
+        )
+    return _recover_data(Z, U)
+
+
+# --8<-- [start:principal-components]
+def _principal_components(X):
+    m, n = X.shape
+    if m > n:
+        # X = Q R, Q (m, n) with orthonormal columns: X and the small R (n, n)
+        # have the same singular values and right singular vectors.
+        X = np.linalg.qr(X, mode="r")  # (n, n)
+    _, omega, Ut = np.linalg.svd(X, full_matrices=False)  # (min(m, n),), (min(m, n), n)
+    # A direction's sign is arbitrary: make its largest entry positive, so
+    # that the result depends neither on the LAPACK build nor on the row order.
+    largest = np.argmax(np.abs(Ut), axis=1)  # (min(m, n),)
+    signs = np.sign(Ut[np.arange(len(Ut)), largest])  # each +1 or -1
+    return Ut.T * signs, omega  # U: columns u_1, u_2, ...; omega descending
+# --8<-- [end:principal-components]
+
+
+# --8<-- [start:project-recover]
+def _project_data(X, U, k):
+    return X @ U[:, :k]  # (m, k) = (m, n) @ (n, k): row i is U_k^T x^(i)
+
+
+def _recover_data(Z, U):
+    k = Z.shape[1]
+    return Z @ U[:, :k].T  # (m, n) = (m, k) @ (k, n): row i is U_k z^(i)
+# --8<-- [end:project-recover]
+
+
+# --8<-- [start:retained]
+def _n_components_for_variance(ratio, retained):
+    # The fewest k whose first k variance ratios add up to at least `retained`.
+    # Dividing by the last partial sum makes it exactly 1, so some k always qualifies.
+    cumulative = np.cumsum(ratio)  # (min(m, n),)
+    cumulative /= cumulative[-1]
+    return int(np.searchsorted(cumulative, retained, side="left")) + 1
+# --8<-- [end:retained]
+
+
+def _variance_ratio(omega):
+    # d_j / sum(d) computed from omega_j / omega_1, which neither overflows nor
+    # underflows where d_j = omega_j^2 / m itself might.
+    if omega[0] == 0:
+        return np.zeros_like(omega)  # no variance at all
+    relative = (omega / omega[0]) ** 2  # (min(m, n),)
+    return relative / relative.sum()
+
+
+class PCA(TransformerMixin, BaseEstimator):
+    r"""Principal component analysis by the singular value decomposition of the centred data.
+
+    ``fit`` centres $X$ with its column means $\mu$ (equation (8.1)) and finds
+    the directions $u_1, \dots, u_k$ along which the centred data varies most,
+    the top eigenvectors of $\Sigma = X^\mathsf{T} X / m$ (equations (8.4) and
+    (8.10)); ``transform`` gives the coordinates $Z = (X - \mu) U_k$ along
+    them, and ``inverse_transform`` the closest points $Z U_k^\mathsf{T} + \mu$
+    of the $k$-dimensional subspace.
+
+    Parameters
+    ----------
+    n_components : int, float or None, default=None
+        How many components to keep. An int $k$ with
+        $1 \le k \le \min(m, n)$ keeps $k$. A float $\eta$ with $0 < \eta < 1$
+        keeps the fewest components whose variance ratios add up to at least
+        $\eta$ (equation (8.14)): ``0.99`` retains 99% of the variance.
+        ``None`` keeps all $\min(m, n)$.
+    whiten : bool, default=False
+        Divide each coordinate by its standard deviation $\sqrt{d_j}$
+        (equation (8.16)), so that every column of ``transform(X_train)`` has
+        mean 0 and mean square exactly 1.
+
+    Attributes
+    ----------
+    components_ : ndarray of shape (k, n)
+        $U_k^\mathsf{T}$: the principal directions as rows, orthonormal, each
+        with its entry of largest absolute value positive (scikit-learn's rule).
+    explained_variance_ : ndarray of shape (k,)
+        $d_1 \ge \dots \ge d_k$, the variance along each direction, with the
+        course's $1/m$: the eigenvalues of $\Sigma = X^\mathsf{T} X / m$.
+        scikit-learn divides by $m - 1$ instead; its value is
+        ``explained_variance_ * m / (m - 1)`` (equation (8.15)).
+    explained_variance_ratio_ : ndarray of shape (k,)
+        $d_j / \sum_{l} d_l$, the sum running over all $\min(m, n)$ components
+        (all zeros if the data has no variance at all). The same as scikit-learn's.
+    singular_values_ : ndarray of shape (k,)
+        $\omega_1 \ge \dots \ge \omega_k$, the singular values of the centred
+        data, $d_j = \omega_j^2 / m$. The same as scikit-learn's.
+    mean_ : ndarray of shape (n,)
+        $\mu$, the column means of the training data.
+    n_components_ : int
+        $k$, the number of components kept.
+    n_samples_ : int
+        $m$, the number of training examples.
+    n_features_in_ : int
+        $n$.
+
+    Raises
+    ------
+    ValueError
+        In ``fit``: ``n_components`` out of range (an int above
+        $\min(m, n)$, a float outside $(0, 1)$), or ``whiten=True`` with a kept
+        component of zero variance, which whitening would divide by.
+
+    Notes
+    -----
+    The fit computes the singular value decomposition of the centred data
+    (after a QR decomposition when $m > n$), never the matrix $\Sigma$: forming
+    $X^\mathsf{T} X$ squares the ratio of the largest to the smallest singular
+    value, and rounding then erases every component whose singular value is
+    below about $10^{-8}$ of the largest (equation (8.13)).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 2.0], [3.0, 3.5]])
+    >>> pca = PCA(n_components=1).fit(X)
+    >>> pca.components_.shape, pca.transform(X).shape
+    ((1, 2), (4, 1))
+    """
+
+    def __init__(self, n_components=None, whiten=False):
+        self.n_components = n_components
+        self.whiten = whiten
+
+    @one_blas_thread
+    def fit(self, X, y=None):
+        """Learn the mean and the principal directions of ``X`` (m, n); ``y`` is ignored."""
+        if not isinstance(self.whiten, (bool, np.bool_)):
+            raise TypeError(f"whiten must be True or False, got {self.whiten!r}.")
+        X = _check_data(X)
+        m, n = X.shape
+        k = self._check_n_components(m, n)
+        mean = X.mean(axis=0)  # (n,)
+        U, omega = _principal_components(X - mean)  # (n, min(m, n)), (min(m, n),)
+        ratio = _variance_ratio(omega)  # (min(m, n),)
+        if k is None:  # a float: the fewest components that retain that much
+            if omega[0] == 0:
+                raise ValueError(
+                    f"X has no variance (all its rows are equal), so no number of "
+                    f"components retains a fraction n_components={self.n_components!r} "
+                    f"of it; pass an int instead."
+                )
+            k = _n_components_for_variance(ratio, self.n_components)
+        if self.whiten and omega[k - 1] <= omega[0] * max(m, n) * np.finfo(float).eps:
+            rank = int(np.sum(omega > omega[0] * max(m, n) * np.finfo(float).eps))
+            raise ValueError(
+                f"whiten=True divides each component by its standard deviation, but "
+                f"component {k} has zero variance (the centred X has rank {rank}). Keep "
+                f"at most {rank} components (n_components={rank}), or set whiten=False."
+            )
+        self.components_ = np.ascontiguousarray(U[:, :k].T)  # (k, n)
+        self.singular_values_ = omega[:k].copy()
+        self.explained_variance_ = (omega[:k] / math.sqrt(m)) ** 2  # d_j = omega_j^2 / m
+        self.explained_variance_ratio_ = ratio[:k].copy()
+        self.mean_ = mean
+        self.n_components_ = k
+        self.n_samples_ = m
+        self.n_features_in_ = n
+        return self
+
+    def _check_n_components(self, m, n):
+        """The int k to keep, or None when a float fraction decides it after the fit."""
+        value, largest = self.n_components, min(m, n)
+        if value is None:
+            return largest
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+            raise TypeError(
+                f"n_components must be an int, a float in (0, 1) or None, got {value!r} "
+                f"of type {type(value).__name__}."
+            )
+        if isinstance(value, numbers.Integral):
+            if not 1 <= value <= largest:
+                raise ValueError(
+                    f"n_components={value} must be between 1 and min(m, n) = {largest} "
+                    f"(X has m = {m} examples and n = {n} features): the centred data spans "
+                    f"at most {largest} directions. Pass a smaller n_components, or None "
+                    f"for all {largest}."
+                )
+            return int(value)
+        if not 0 < value < 1:
+            hint = (f" For {int(value)} components pass the int {int(value)}."
+                    if value >= 1 and float(value).is_integer() else "")
+            raise ValueError(
+                f"A float n_components is the fraction of variance to retain and must lie "
+                f"strictly between 0 and 1, got {value!r}.{hint} Pass None to keep all "
+                f"components."
+            )
+        return None
+
+    def _scale(self):
+        # sqrt(d_j) = omega_j / sqrt(m), the standard deviation of component j.
+        return self.singular_values_ / math.sqrt(self.n_samples_)  # (k,)
+
+    def transform(self, X):
+        r"""The coordinates $Z = (X - \mu) U_k$ of ``X`` (m, n) along the components: shape (m, k).
+
+        With ``whiten=True`` each column is divided by $\sqrt{d_j}$
+        (equation (8.16)).
+        """
+        check_is_fitted(self, "components_")
+        X = check_array(X)
+        check_n_features(self, X)
+        Z = _project_data(X - self.mean_, self.components_.T, self.n_components_)  # (m, k)
+        return Z / self._scale() if self.whiten else Z
+
+    def inverse_transform(self, Z):
+        r"""The points $Z U_k^\mathsf{T} + \mu$ of the subspace, in the original units: shape (m, n).
+
+        ``Z`` (m, k) is what ``transform`` returns (whitened or not). For data
+        that lies in the subspace this undoes ``transform``; otherwise it gives
+        the closest point of the subspace, equation (8.12).
+        """
+        check_is_fitted(self, "components_")
+        Z = check_array(Z, "Z")
+        if Z.shape[1] != self.n_components_:
+            raise ValueError(
+                f"Z has {Z.shape[1]} columns, but this PCA keeps {self.n_components_} "
+                f"components; pass the output of transform."
+            )
+        if self.whiten:
+            Z = Z * self._scale()  # (m, k), a new array: the input is not modified
+        return _recover_data(Z, self.components_.T) + self.mean_

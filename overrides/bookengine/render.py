@@ -1,0 +1,128 @@
+r"""A page's Markdown with what its code printed and drew put under each fence.
+
+Printed text becomes an "Output" block; a printed Markdown table (as
+``mlbook.report.table`` prints) becomes a real table; each figure becomes a
+numbered ``<figure>`` whose image is a file next to the page, loaded lazily.
+"""
+
+import html
+import re
+
+_TABLE_RULE = re.compile(r"^\|(\s*:?-+:?\s*\|)+\s*$")
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "varepsilon": "ε",
+    "epsilon": "ε", "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ",
+    "nu": "ν", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "varphi": "φ", "phi": "φ",
+    "chi": "χ", "psi": "ψ", "omega": "ω", "Delta": "Δ", "Theta": "Θ", "Sigma": "Σ",
+    "Lambda": "Λ", "Omega": "Ω", "le": "≤", "ge": "≥", "times": "×", "cdot": "·",
+    "infty": "∞", "to": "→",
+}
+
+
+def plain_text(text):
+    r"""Text with its TeX made readable without MathJax: ``$\lambda$`` becomes ``λ``."""
+    text = re.sub(r"\\\(|\\\)|\$", "", text)
+    text = re.sub(r"\\([A-Za-z]+)", lambda m: _GREEK.get(m[1], m[1]), text)
+    return re.sub(r"[{}]", "", text)
+
+
+def split_output(text):
+    """Printed text as ("text", lines) and ("table", lines) pieces, in order."""
+    lines, pieces, i = text.rstrip("\n").split("\n"), [], 0
+
+    def table_starts(k):
+        return lines[k].startswith("|") and k + 1 < len(lines) and _TABLE_RULE.match(lines[k + 1])
+
+    while i < len(lines):
+        j = i
+        if table_starts(i):
+            j = i + 2
+            while j < len(lines) and lines[j].startswith("|"):
+                j += 1
+            pieces.append(("table", lines[i:j]))
+        else:
+            while j < len(lines) and not table_starts(j):
+                j += 1
+            if any(line.strip() for line in lines[i:j]):
+                pieces.append(("text", lines[i:j]))
+        i = j
+    return pieces
+
+
+def output_lines(text, indent):
+    """Markdown lines showing what a fence printed."""
+    lines = []
+    for kind, chunk in split_output(text) if text else []:
+        if kind == "table":
+            lines += ["", f'{indent}<div class="mlbook-table" markdown>', ""]
+            lines += [indent + line for line in chunk]
+            lines += ["", f"{indent}</div>"]
+            continue
+        longest = max(map(len, re.findall("`+", "\n".join(chunk))), default=0)
+        ticks = "`" * max(3, longest + 1)
+        lines += ["", f'{indent}{ticks}{{ .text .mlbook-output .no-copy title="Output" }}']
+        lines += [indent + line for line in chunk]
+        lines += [indent + ticks]
+    return lines
+
+
+def figure_lines(figure, number, src, indent):
+    """Markdown (raw HTML) lines showing figure ``number`` stored at ``src``."""
+    alt = html.escape(plain_text(figure.alt or figure.caption), quote=True)
+    return [
+        "",
+        f'{indent}<figure class="mlbook-figure" id="figure-{number}" markdown>',
+        f'{indent}<a href="{src}" title="Open the figure at full size">'
+        f'<img src="{src}" alt="{alt}" width="{figure.width}" height="{figure.height}" '
+        f'loading="lazy" decoding="async"></a>',
+        f"{indent}<figcaption markdown>Figure {number}. {figure.caption}</figcaption>",
+        f"{indent}</figure>",
+    ]
+
+
+def render(markdown, run, figure_src, find_fences):
+    """The page with each fence's output and figures under it.
+
+    ``figure_src(number)`` gives the relative address of figure ``number``'s
+    file. Returns the Markdown and the list of ``(number, figure)`` shown.
+    """
+    inserts, shown, number = {}, [], 0
+    for fence in find_fences(markdown):
+        block = run.blocks.get(fence.start)
+        if block is None:
+            continue
+        lines = output_lines(block.output, fence.indent)
+        for figure in block.figures:
+            number += 1
+            shown.append((number, figure))
+            lines += figure_lines(figure, number, figure_src(number), fence.indent)
+        inserts[fence.end] = lines
+    out = []
+    for index, line in enumerate(markdown.split("\n")):
+        out.append(line)
+        out.extend(inserts.get(index, []))
+    return "\n".join(out), shown
+
+
+def error_lines(error, path):
+    """An admonition showing a failed block, for ``mkdocs serve`` (the build fails instead)."""
+    body = [f"    {line}" for line in error["traceback"].rstrip("\n").split("\n")]
+    return [
+        f'!!! failure "The code of this page failed at {path}, line {error["line"]}"',
+        "",
+        "    The blocks after it did not run, so the outputs below stop there. "
+        "`mkdocs build --strict` fails on this error; this page shows it while you "
+        "serve the book.",
+        "",
+        "    ```text",
+        *body,
+        "    ```",
+        "",
+    ]
+
+
+def insert_after_title(markdown, lines):
+    """``markdown`` with ``lines`` inserted after its first ``# `` heading."""
+    page = markdown.split("\n")
+    title = next((i for i, line in enumerate(page) if line.startswith("# ")), -1)
+    return "\n".join(page[:title + 1] + [""] + lines + [""] + page[title + 1:])
