@@ -11,6 +11,7 @@ from functools import cache
 
 import numpy as np
 from sklearn.datasets import load_digits
+from sklearn.decomposition import PCA as SkPCA
 from sklearn.linear_model import LinearRegression as SkLinearRegression
 from sklearn.linear_model import LogisticRegression as SkLogisticRegression
 from sklearn.model_selection import train_test_split
@@ -18,6 +19,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.neural_network import MLPClassifier as SkMLPClassifier
 
 from mlbook import sigmoid, softplus
+from mlbook.decomposition import PCA
 from mlbook.gradcheck import relative_error
 from mlbook.linear_model import LinearRegression, LogisticRegression
 from mlbook.linear_model._logistic import (
@@ -281,3 +283,24 @@ def network_scaling():
 
     return Scaling([1000, 2000, 4000, 8000, 16000], ours, theirs,
                    'MLPClassifier((25,), activation="logistic", solver="lbfgs")')
+
+
+# --- principal component analysis --------------------------------------------------
+
+
+@entry("pca-digits", "PCA, 20 components of the digits", "pca")
+def pca_digits():
+    X = load_digits().data / 16.0  # (1797, 64)
+
+    def facts(ours, theirs):
+        # Directions agree up to sign: |u . v| = 1 for each pair of unit vectors.
+        cosines = np.abs(np.sum(ours.components_ * theirs.components_, axis=1))
+        return {"singular_values_max_relative_difference": float(np.max(
+                    np.abs(ours.singular_values_ - theirs.singular_values_)
+                    / theirs.singular_values_)),
+                "directions_min_abs_cosine": float(cosines.min())}
+
+    return Comparison(lambda: PCA(n_components=20).fit(X),
+                      lambda: SkPCA(n_components=20, svd_solver="full").fit(X),
+                      'PCA(n_components=20, svd_solver="full")', goal=1.0, facts=facts,
+                      repeat=15)
