@@ -74,10 +74,17 @@ def add_intercept(X):
     Returns
     -------
     ndarray of shape (m, n + 1)
-        Column 0 is all ones, so $\theta_0$ acts as the intercept.
+        Column 0 is all ones, so $\theta_0$ acts as the intercept. Stored
+        column by column (Fortran order).
     """
     X = check_array(X)
-    return np.hstack([np.ones((X.shape[0], 1)), X])
+    # Column-major, because the optimisers read X twice per step, as X theta
+    # and X^T r: for rows as short as these, BLAS streams a column-major
+    # matrix through both products about twice as fast (the performance page).
+    Xb = np.empty((X.shape[0], X.shape[1] + 1), order="F")
+    Xb[:, 0] = 1.0
+    Xb[:, 1:] = X
+    return Xb
 
 
 def map_feature(x1, x2, degree=6):

@@ -13,6 +13,11 @@ from mlbook.base import ClassifierMixin, clone
 from mlbook.exceptions import NotFittedError
 from mlbook.gradcheck import numerical_gradient, relative_error
 from mlbook.linear_model import LogisticRegression, logistic_cost, logistic_gradient
+from mlbook.linear_model._logistic import (
+    _logistic_cost,
+    _logistic_cost_and_gradient,
+    _logistic_gradient,
+)
 from mlbook.preprocessing import StandardScaler, add_intercept
 
 # Toy problem: m = 3, the design matrix with its column of ones, and theta
@@ -145,6 +150,33 @@ def test_logistic_cost_confident_right_prediction_costs_nothing():
     with np.errstate(over="raise", divide="raise", invalid="raise", under="ignore"):
         assert logistic_cost(np.array([0.0, 1000.0]), X, y) == 0.0
         assert_array_equal(logistic_gradient(np.array([0.0, 1000.0]), X, y), [0.0, 0.0])
+
+
+# --- the fused kernel the estimator calls ----------------------------------------
+
+
+@pytest.mark.parametrize("scale", [0.3, 30.0, 1e4])
+@pytest.mark.parametrize("lam", [0.0, 2.0])
+def test_fused_cost_and_gradient_equal_the_two_kernels(rng, scale, lam):
+    # LogisticRegression.fit calls _logistic_cost_and_gradient, which computes
+    # the logits once; it must give what the chapter's two kernels give, also
+    # for logits far out in the tails and for targets strictly between 0 and 1.
+    X = add_intercept(rng.normal(size=(50, 4)))
+    theta = scale * rng.normal(size=5)
+    for y in (rng.integers(0, 2, size=50).astype(float), rng.uniform(size=50)):
+        with np.errstate(over="raise", divide="raise", invalid="raise", under="ignore"):
+            cost, grad = _logistic_cost_and_gradient(theta, X, y, lam)
+        assert cost == pytest.approx(_logistic_cost(theta, X, y, lam), rel=1e-13)
+        assert_allclose(grad, _logistic_gradient(theta, X, y, lam), rtol=1e-13, atol=1e-16)
+
+
+def test_fused_cost_keeps_tiny_losses_exact():
+    # A confident right prediction costs softplus(-z) = e^-z: tiny, and kept,
+    # not lost to softplus(z) - y z cancelling z - z.
+    X = np.array([[1.0, 40.0], [1.0, -40.0]])
+    y = np.array([1.0, 0.0])
+    cost, _ = _logistic_cost_and_gradient(np.array([0.0, 1.0]), X, y, 0.0)
+    assert cost == pytest.approx(np.exp(-40.0), rel=1e-14)
 
 
 # --- input checks ------------------------------------------------------------

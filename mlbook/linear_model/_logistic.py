@@ -102,6 +102,23 @@ def _logistic_gradient(theta, X, y, lam):
 # --8<-- [end:logistic-gradient]
 
 
+# --8<-- [start:logistic-cost-and-gradient]
+def _logistic_cost_and_gradient(theta, X, y, lam):
+    # What the estimator's optimiser calls: (2.13) and (2.14) share the logits,
+    # so X is read twice per evaluation (X theta, then X^T error), not three times.
+    m = X.shape[0]
+    z = X @ theta  # (m,) = (m, n+1) @ (n+1,), the logits
+    # y softplus(-z) + (1 - y) softplus(z) = softplus(z) - y z, one softplus.
+    # max(z, 0) - y z comes first: for a label of 0 or 1 it is exactly
+    # max(z, 0) or max(-z, 0), so a tiny loss is not lost to cancelling z - z.
+    losses = np.maximum(z, 0) - y * z + np.log1p(np.exp(-np.abs(z)))
+    cost = np.sum(losses) + lam / 2 * (theta[1:] @ theta[1:])
+    grad = X.T @ (sigmoid(z) - y)  # (n+1,) = (n+1, m) @ (m,)
+    grad[1:] += lam * theta[1:]  # no penalty term for theta_0
+    return cost / m, grad / m
+# --8<-- [end:logistic-cost-and-gradient]
+
+
 # --- softmax (multinomial) regression --------------------------------------
 
 
@@ -305,7 +322,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         lam = self.lam
 
         def cost_and_gradient(theta):
-            return _logistic_cost(theta, Xb, y, lam), _logistic_gradient(theta, Xb, y, lam)
+            return _logistic_cost_and_gradient(theta, Xb, y, lam)
 
         theta0 = np.zeros(Xb.shape[1])
         if self.solver == "lbfgs":
