@@ -246,9 +246,9 @@ class PCA(TransformerMixin, BaseEstimator):
     ----------
     n_components : int, float or None, default=None
         How many components to keep. An int $k$ with
-        $1 \le k \le \min(m, n)$ keeps $k$. A float $\eta$ with $0 < \eta < 1$
+        $1 \le k \le \min(m, n)$ keeps $k$. A float $\psi$ with $0 < \psi < 1$
         keeps the fewest components whose variance ratios add up to at least
-        $\eta$ (equation (8.14)): ``0.99`` retains 99% of the variance.
+        $\psi$ (equation (8.14)): ``0.99`` retains 99% of the variance.
         ``None`` keeps all $\min(m, n)$.
     whiten : bool, default=False
         Divide each coordinate by its standard deviation $\sqrt{d_j}$

@@ -70,15 +70,15 @@ def _smo(kernel_row, diag, y, C, tol, max_iter):
         G_i, G_j = G_row(i), G_row(j)
         dv = v_up.item(i) - v_low.item(j)  # v_i - v_j
         eta = diag.item(i) + diag.item(j) - 2.0 * G_i.item(j)
-        room_i = C - beta[i] if ys[i] > 0 else beta[i]  # how far omega may go (6.23)
+        room_i = C - beta[i] if ys[i] > 0 else beta[i]  # how far chi may go (6.23)
         room_j = beta[j] if ys[j] > 0 else C - beta[j]
-        omega = min(dv / max(eta, TAU), room_i, room_j)  # the step (6.23)
-        V -= omega * (G_i - G_j)  # (2, m): the update (6.25) of v, O(m)
-        objective.append(objective[-1] + omega * (dv - eta * omega / 2))  # -f, (6.22)
-        # beta_i moves by y_i omega, beta_j by -y_j omega; one that reaches a bound
+        chi = min(dv / max(eta, TAU), room_i, room_j)  # the step (6.23)
+        V -= chi * (G_i - G_j)  # (2, m): the update (6.25) of v, O(m)
+        objective.append(objective[-1] + chi * (dv - eta * chi / 2))  # -f, (6.22)
+        # beta_i moves by y_i chi, beta_j by -y_j chi; one that reaches a bound
         # lands on it exactly, so that rounding cannot leave C - 1e-17 "free".
-        beta[i] = (C if ys[i] > 0 else 0.0) if omega == room_i else beta[i] + ys[i] * omega
-        beta[j] = (0.0 if ys[j] > 0 else C) if omega == room_j else beta[j] - ys[j] * omega
+        beta[i] = (C if ys[i] > 0 else 0.0) if chi == room_i else beta[i] + ys[i] * chi
+        beta[j] = (0.0 if ys[j] > 0 else C) if chi == room_j else beta[j] - ys[j] * chi
         # (6.20) again: i moved up, so it is now free (in both sets) unless it
         # is at a bound, clipped or rounded there (then in I_low only); j likewise,
         # moving down.
