@@ -112,3 +112,11 @@ def test_letter_suffixed_numbers_are_citations_too():
     bad = pages(**{"three.md": "As (1.1a) says."})
     assert citation_problems(bad) == [
         "three.md:1: (1.1a) looks like an equation number, but no equation has it."]
+
+
+def test_name_and_whitespace_spans_are_unwrapped_and_others_kept():
+    from bookengine.lighten import unwrap_plain_spans
+
+    code = ('<span class="n">theta</span><span class="w"> </span><span class="o">=</span>'
+            '<span class="w"> </span><span class="mi">0</span>')
+    assert unwrap_plain_spans(code) == 'theta <span class="o">=</span> <span class="mi">0</span>'

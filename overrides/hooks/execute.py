@@ -13,7 +13,8 @@ hook only connects it to MkDocs' events:
   page as a notebook, the versions it ran with, and how to cite it. A failing
   block or a number in the prose that no block prints stops ``mkdocs build``;
   under ``mkdocs serve`` the page shows the error instead.
-- ``on_page_content``: static anchors for numbered equations.
+- ``on_page_content``: static anchors for numbered equations; lighter code
+  markup (``bookengine.lighten``).
 - ``on_post_build``: write the figures and notebooks next to their pages,
   strip TeX from the search index, prune the cache.
 """
@@ -35,6 +36,7 @@ from bookengine import render as rd  # noqa: E402
 from bookengine import runner  # noqa: E402
 from bookengine.checks import citation_problems, equations, unbacked_numbers  # noqa: E402
 from bookengine.equations import wrap_equations  # noqa: E402
+from bookengine.lighten import unwrap_plain_spans  # noqa: E402
 from bookengine.fences import find_fences  # noqa: E402
 
 _STATE = {"serve": False, "runs": {}, "keys": {}, "tags": set(), "writes": {}}
@@ -195,7 +197,7 @@ def on_page_content(html, page, config, files, **kwargs):
     # Static anchors for numbered equations; see bookengine/equations.py.
     # MkDocs collected the page's anchors before this event: add these, so that
     # its link validation (an error under `strict`) knows them.
-    html = wrap_equations(html)
+    html = unwrap_plain_spans(wrap_equations(html))
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= set(re.findall(r'class="mlbook-equation" id="([^"]+)"', html))
     return html
