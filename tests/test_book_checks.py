@@ -120,3 +120,32 @@ def test_name_and_whitespace_spans_are_unwrapped_and_others_kept():
     code = ('<span class="n">theta</span><span class="w"> </span><span class="o">=</span>'
             '<span class="w"> </span><span class="mi">0</span>')
     assert unwrap_plain_spans(code) == 'theta <span class="o">=</span> <span class="mi">0</span>'
+
+
+def test_reference_pages_roles_and_equations_become_links():
+    from bookengine import api
+
+    pages = {"api/lm.md": "# lm\n\n::: mlbook.linear_model\n", "ch.md": "# C"}
+    assert api.reference_pages(pages) == {"mlbook.linear_model": "api/lm.md"}
+    index = api.entries(["mlbook.linear_model"])
+    assert index["linear_cost"] == ("mlbook.linear_model", "mlbook.linear_model.linear_cost")
+    assert index["LinearRegression.fit"][1] == "mlbook.linear_model.LinearRegression.fit"
+    html = "See :func:<code>linear_cost</code>, equation (1.11), and :func:<code>nowhere</code>."
+    out = api.link_reference(html, "api/lm.html", index, {"mlbook.linear_model": "api/lm.html"},
+                             {"1.11": "linear-models/linear-regression.html"})
+    assert out == ('See <a href="lm.html#mlbook.linear_model.linear_cost"><code>linear_cost</code></a>, '
+                   'equation <a href="../linear-models/linear-regression.html#eq-1.11">(1.11)</a>, '
+                   'and <code>nowhere</code>.')
+
+
+def test_a_chapter_links_the_entries_its_code_imports():
+    from bookengine import api
+
+    page = ("# T\n\n```python\nfrom mlbook.linear_model import (LinearRegression,\n"
+            "    linear_cost)\nfrom mlbook import sigmoid\nfrom numpy import array\n```\n")
+    index = api.entries(["mlbook", "mlbook.linear_model"])
+    assert api.used_entries(page, index) == ["mlbook.linear_model.LinearRegression",
+                                             "mlbook.linear_model.linear_cost", "mlbook.sigmoid"]
+    (line,) = api.uses_lines(page, "part/t.html", index,
+                             {"mlbook": "api/index.html", "mlbook.linear_model": "api/lm.html"})
+    assert '<a href="../api/lm.html#mlbook.linear_model.linear_cost"><code>linear_model.linear_cost</code></a>' in line
