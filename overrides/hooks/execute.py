@@ -17,7 +17,8 @@ hook only connects it to MkDocs' events:
   markup (``bookengine.lighten``); in the API reference, links from
   docstrings to equations and entries (``bookengine.api``).
 - ``on_post_build``: write the figures and notebooks next to their pages,
-  strip TeX from the search index, prune the cache.
+  strip TeX from the search index, assemble the whole book on the print page
+  (``bookengine.printbook``).
 """
 
 import json
@@ -34,6 +35,7 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # overrides/, for bookengine
 from bookengine import api  # noqa: E402
 from bookengine import notebook as nb  # noqa: E402
+from bookengine import printbook  # noqa: E402
 from bookengine import render as rd  # noqa: E402
 from bookengine import runner  # noqa: E402
 from bookengine.checks import citation_problems, equations, unbacked_numbers  # noqa: E402
@@ -42,7 +44,9 @@ from bookengine.lighten import unwrap_plain_spans  # noqa: E402
 from bookengine.fences import find_fences  # noqa: E402
 
 _STATE = {"serve": False, "runs": {}, "keys": {}, "tags": set(), "writes": {},
-          "reference": {}, "index": {}, "module_urls": {}, "equation_urls": {}}
+          "reference": {}, "index": {}, "module_urls": {}, "equation_urls": {},
+          "book": [], "print": None}
+PRINT_PAGE = "print.md"  # the whole book on one page; see bookengine/printbook.py
 
 
 def _root(config):
@@ -86,6 +90,26 @@ def on_files(files, config, **kwargs):
     if _use_cache():
         runner.prune(root, [src for src in pages if src in _STATE["runs"]])
     return files
+
+
+def on_nav(nav, config, files, **kwargs):
+    # The print page holds every page of the navigation but itself and the API reference.
+    _STATE["book"] = [page.file for page in nav.pages
+                      if page.file.src_uri != PRINT_PAGE
+                      and page.file.src_uri not in _STATE["reference"]]
+    _STATE["print"] = files.get_file_from_path(PRINT_PAGE)
+    return nav
+
+
+def _print_book(site_dir):
+    printed = _STATE["print"]
+    if printed is None:
+        return
+    site = Path(site_dir)
+    target = site / printed.dest_uri
+    chapters = [(f.url, (site / f.dest_uri).read_text(encoding="utf-8")) for f in _STATE["book"]]
+    target.write_text(printbook.assemble(target.read_text(encoding="utf-8"), chapters,
+                                         printed.url), encoding="utf-8")
 
 
 def _url(files, path):
@@ -248,3 +272,4 @@ def on_post_build(config, **kwargs):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     _plain_search_index(config.site_dir)
+    _print_book(config.site_dir)
