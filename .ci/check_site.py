@@ -250,8 +250,7 @@ def main():
         sys.exit("chromium is not installed: apt-get install -y chromium")
     server = serve(args.site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    pages = sorted(p.relative_to(args.site).as_posix() for p in args.site.rglob("*.html")
-                   if p.name != "404.html")
+    pages = sorted(p.relative_to(args.site).as_posix() for p in args.site.rglob("*.html"))
     failed = 0
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=FLAGS)
