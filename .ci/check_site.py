@@ -17,10 +17,12 @@ Per page, served from 127.0.0.1:
 For the site as a whole:
 - every link from one page of the site to an anchor (#...) finds that anchor,
   in the built HTML (no JavaScript needed);
+- an address the site lacks shows the 404 page, styled, with its chapter list;
 - a link to an equation from another page lands with the equation in view;
 - opened from disk (file://), pages navigate and search finds a chapter.
 
-Usage: python .ci/check_site.py SITE_DIR --axe AXE.min.js [--screenshot PAGE OUT.png]
+Usage: python .ci/check_site.py SITE_DIR --axe AXE.min.js [--only PAGE ...]
+       [--browser CHROME] [--screenshot PAGE OUT.png]
 Needs the Debian chromium package, the playwright package and axe-core (npm).
 """
 
@@ -30,13 +32,14 @@ import gzip
 import http.server
 import io
 import json
+import os
 import posixpath
 import re
 import shutil
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -50,19 +53,35 @@ PRINT_PAGE = "print.html"
 PRINT_PAGE_LIMIT = 3_000_000
 FIRST_LOAD_LIMIT = 1_500_000
 PHONE = {"width": 390, "height": 844}
-LOCAL_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url
+# The site_url the site was built with (mkdocs.yml reads the same variable).
+SITE_URL = os.environ.get("MLBOOK_SITE_URL", "http://127.0.0.1:8000/")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a static host would: text compressed with gzip when asked."""
+    """Serves the site as a static host (GitHub Pages) would: under the path of
+    its site_url, text compressed with gzip when asked, and 404.html, with
+    status 404, for an address the site does not have."""
 
     COMPRESS = (".html", ".js", ".css", ".json", ".svg", ".ipynb", ".xml", ".txt")
+    PREFIX = "/"
 
     def log_message(self, *args):
         pass
 
+    def translate_path(self, path):
+        if path.startswith(self.PREFIX):
+            path = "/" + path[len(self.PREFIX):]
+        return super().translate_path(path)
+
     def send_head(self):
         path = Path(self.translate_path(self.path))
+        if not path.exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.is_file() and path.suffix in self.COMPRESS):
             return super().send_head()
@@ -81,7 +100,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
             pass
 
 
-def serve(site):
+def serve(site, prefix):
+    QuietHandler.PREFIX = prefix
     handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -111,8 +131,8 @@ def notebook_problems(site, notebook, url):
         for target in re.findall(r"\]\(([^)\s]+)\)", "".join(cell["source"])):
             if target.endswith(".md") or ".md#" in target:
                 problems.append(f"{url}: a link to a source file, {target}")
-            elif target.startswith(LOCAL_SITE_URL):
-                path = target[len(LOCAL_SITE_URL):].split("#")[0]
+            elif target.startswith(SITE_URL):
+                path = target[len(SITE_URL):].split("#")[0]
                 if not (site / path).is_file():
                     problems.append(f"{url}: a link to a missing page, {target}")
     return problems
@@ -200,6 +220,22 @@ def anchor_problems(site, pages):
     return problems
 
 
+def check_missing_address(browser, base):
+    """An address the site lacks, two folders deep, shows the styled 404 page."""
+    page = browser.new_page()
+    failed = []
+    page.on("response", lambda r: failed.append(r.url)
+            if r.status >= 400 and r.request.resource_type != "document" else None)
+    response = page.goto(base + "no/such/page.html", wait_until="networkidle")
+    problems = []
+    if response.status != 404 or "This page is not in the book" not in page.content():
+        problems.append(f"a missing address answered {response.status} without the 404 page")
+    if failed or page.locator("article a[href$='k-means.html']").count() == 0:
+        problems.append(f"the 404 page lost its styles or chapter links: {failed}")
+    page.close()
+    return problems
+
+
 def check_equation_link(browser, base):
     """From the notation page, follow the link to equation (1.6): it must be in view."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -244,25 +280,32 @@ def main():
     parser.add_argument("site", type=Path)
     parser.add_argument("--axe", type=Path, required=True, help="path to axe.min.js")
     parser.add_argument("--screenshot", nargs=2, metavar=("PAGE", "OUT"))
+    parser.add_argument("--only", nargs="+", metavar="PAGE",
+                        help="check these pages (site paths, e.g. 404.html) and not all")
+    parser.add_argument("--browser", default=shutil.which("chromium"),
+                        help="a Chromium or Chrome executable (default: chromium on PATH)")
     args = parser.parse_args()
-    chromium = shutil.which("chromium")
+    chromium = args.browser
     if chromium is None:
-        sys.exit("chromium is not installed: apt-get install -y chromium")
-    server = serve(args.site)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+        sys.exit("chromium is not installed: apt-get install -y chromium, or pass --browser")
+    prefix = urlsplit(SITE_URL).path.rstrip("/") + "/"
+    server = serve(args.site, prefix)
+    base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     pages = sorted(p.relative_to(args.site).as_posix() for p in args.site.rglob("*.html"))
+    checked = args.only or pages
     failed = 0
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=FLAGS)
-        for rel in pages:
+        for rel in checked:
             summary, problems = check_page(browser, args.site, rel, base, args.axe)
             print(f"{rel}: {summary}: " + ("ok" if not problems else "FAIL\n    " + "\n    ".join(problems)))
             failed += bool(problems)
         site_problems = anchor_problems(args.site, pages)
+        site_problems += check_missing_address(browser, base)
         site_problems += check_equation_link(browser, base)
         offline_problems, hits = check_offline(browser, args.site)
         site_problems += offline_problems
-        print(f"anchors, equation link and file:// reading ({hits} search results): "
+        print(f"anchors, 404 page, equation link and file:// reading ({hits} search results): "
               + ("ok" if not site_problems else "FAIL\n    " + "\n    ".join(site_problems)))
         if args.screenshot:
             rel, out = args.screenshot
@@ -272,7 +315,7 @@ def main():
             page.screenshot(path=out)
         browser.close()
     server.shutdown()
-    print(f"{len(pages) - failed} pages passed, {failed} failed")
+    print(f"{len(checked) - failed} pages passed, {failed} failed")
     sys.exit(1 if failed or site_problems else 0)
 
 
