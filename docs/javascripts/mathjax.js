@@ -83,7 +83,8 @@ function focusableWhenScrolling() {
     const room = span.parentElement.clientWidth;
     span.classList.toggle("mlbook-wide", formula.getBoundingClientRect().width > room + 1);
   }
-  const boxes = ".md-typeset div.arithmatex, .md-typeset span.arithmatex.mlbook-wide";
+  const boxes = ".md-typeset div.arithmatex, .md-typeset span.arithmatex.mlbook-wide, "
+    + '.md-typeset .jp-RenderedMarkdown mjx-container[display="true"]';  // a lab's formula
   for (const box of document.querySelectorAll(boxes)) {
     const scrolls = box.scrollWidth > box.clientWidth + 1;
     if (scrolls && !box.hasAttribute("tabindex")) {

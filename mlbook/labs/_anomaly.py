@@ -6,7 +6,7 @@ from ..anomaly import estimate_gaussian, log_multivariate_gaussian, select_thres
 from ..metrics import f1_score
 from ._core import Case, Mistake, array, compare, number, pair, task
 
-LAB = "anomaly"
+LAB = "anomaly-detection"
 
 
 def _features(seed, m, n, where):
