@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..gradcheck import numerical_gradient, relative_error
+
 TASKS = {}
 
 
@@ -142,22 +144,26 @@ class Reader:
 # --- reading what the reader's function returned ------------------------------------
 
 
-def _returned_nothing(out, what, case):
+def _numbers(out, what, expected, case):
+    """The reader's result as a float array; a Mistake if it is nothing or not numbers.
+
+    ``expected`` says what it should be, e.g. "one number" or "one array of shape (m,)".
+    """
     if out is None:
         raise Mistake(f"{what} is None {case.where}: the function ends without a return statement")
+    try:
+        return np.asarray(out, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise Mistake(f"{what} should be {expected}, but the function returned "
+                      f"{type(out).__name__} {case.where}") from None
 
 
 def number(out, what, case):
     """The reader's result as a float, or a Mistake that says why it is not one number."""
-    _returned_nothing(out, what, case)
     if isinstance(out, tuple):
         raise Mistake(f"{what} should be one number, but the function returned a tuple of "
                       f"{len(out)} values {case.where}")
-    try:
-        arr = np.asarray(out, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise Mistake(f"{what} should be a number, but the function returned "
-                      f"{type(out).__name__} {case.where}") from None
+    arr = _numbers(out, what, "one number", case)
     if arr.ndim == 0:
         return float(arr)
     if arr.size == 1:
@@ -190,15 +196,10 @@ def array(out, what, shape, symbols, case, integer=False):
 
     ``symbols`` is the shape as the chapter writes it, e.g. ``"(n+1,)"``.
     """
-    _returned_nothing(out, what, case)
     if isinstance(out, tuple) and not (len(shape) == 1 and len(out) == shape[0]):
         raise Mistake(f"{what} should be one array of shape {symbols}, but the function "
                       f"returned a tuple of {len(out)} values {case.where}")
-    try:
-        arr = np.asarray(out, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise Mistake(f"{what} should be an array of numbers of shape {symbols}, but it is "
-                      f"{type(out).__name__} {case.where}") from None
+    arr = _numbers(out, what, f"an array of numbers of shape {symbols}", case)
     if arr.shape != tuple(shape):
         raise Mistake(f"the shape of {what} is "
                       + _shape_hint(arr.shape, tuple(shape), symbols, case.sizes)
@@ -211,7 +212,8 @@ def array(out, what, shape, symbols, case, integer=False):
 
 def pair(out, what, names, case):
     """The reader's result as a tuple of ``len(names)`` values, or a Mistake."""
-    _returned_nothing(out, what, case)
+    if out is None:
+        raise Mistake(f"{what} is None {case.where}: the function ends without a return statement")
     if not isinstance(out, (tuple, list)) or len(out) != len(names):
         count = len(out) if isinstance(out, (tuple, list)) else 1
         raise Mistake(f"{what} should be the {len(names)} values {', '.join(names)} (a tuple), "
@@ -305,6 +307,44 @@ def compare(got, want, what, case, mistakes=(), equation="", rtol=1e-7, fallback
                       + (f"; compare the constants with {equation}" if equation else ""))
     raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where} "
                   f"(relative difference {relative_gap(got, want):.2g})")
+
+
+def gradient_error(got, numeric, want, case, mistakes, equation, fallback=None, tolerance=1e-6):
+    """The relative error of a gradient against central differences; a Mistake above ``tolerance``.
+
+    On a failure the mistake is named as :func:`compare` names it, from
+    ``mistakes()`` (called only then), and the relative error is added.
+    """
+    error = relative_error(got, numeric)
+    if error > tolerance:
+        try:
+            compare(got, want, "your gradient", case, mistakes(), equation, fallback=fallback)
+        except Mistake as exc:
+            raise Mistake(f"{exc}; relative error against central differences "
+                          f"{error:.2g}") from None
+    return error
+
+
+def check_theta_gradient(reader, cases, cost, gradient, mistakes, equation, fallback=None):
+    """Check a gradient with respect to theta, (n+1,), on ``cases`` of (theta, X, y, lam).
+
+    ``cost`` and ``gradient`` are mlbook's; ``mistakes(case)`` lists the known
+    mistakes, ``fallback(case)`` is tried when none matches.
+    """
+    worst = 0.0
+    for case in cases:
+        theta, X, y, lam = case.args.values()
+        got = array(reader(case), "your gradient", theta.shape, "(n+1,)", case)
+        numeric = numerical_gradient(lambda t: cost(t, X, y, lam), theta)  # noqa: B023 (used at once)
+        worst = max(worst, gradient_error(
+            got, numeric, gradient(theta, X, y, lam), case, lambda: mistakes(case), equation,  # noqa: B023
+            fallback=None if fallback is None else lambda: fallback(case)))  # noqa: B023
+    return gradient_summary(cases, worst)
+
+
+def gradient_summary(cases, worst, cost=""):
+    return (f"on {len(cases)} cases it agrees with central differences of the cost{cost} "
+            f"(largest relative error {worst:.1e})")
 
 
 # --- the check itself ----------------------------------------------------------------------

@@ -2,12 +2,10 @@ r"""Checks of the linear regression lab (chapter 1)."""
 
 import numpy as np
 
-from ..gradcheck import numerical_gradient, relative_error
 from ..linear_model import linear_cost, linear_gradient, normal_equation
-from ._core import Case, Mistake, array, compare, number, pair, task
+from ._core import Case, Mistake, array, check_theta_gradient, compare, number, pair, task
 
 LAB = "linear-regression"
-GRADIENT_TOLERANCE = 1e-6  # central differences agree to ~1e-10 on these quadratics
 
 
 def _problem(seed, m, n, lam, spread=1.0, where=""):
@@ -100,25 +98,9 @@ def _gradient_mistakes(case):
 
 @task("linear_gradient", LAB, ("theta", "X", "y", "lam"))
 def check_linear_gradient(reader):
-    cases = cost_cases()
-    worst = 0.0
-    for case in cases:
-        n1 = len(case["theta"])
-        got = array(reader(case), "your gradient", (n1,), "(n+1,)", case)
-        theta, X, y, lam = case.args.values()
-        numeric = numerical_gradient(lambda t: linear_cost(t, X, y, lam), theta)
-        error = relative_error(got, numeric)
-        if error > GRADIENT_TOLERANCE:
-            want = linear_gradient(theta, X, y, lam)
-            try:
-                compare(got, want, "your gradient", case, _gradient_mistakes(case), "(1.12)",
-                        fallback=lambda: _penalty_only(reader, case, "your gradient", "(1.12)"))
-            except Mistake as exc:
-                raise Mistake(f"{exc}; relative error against central differences "
-                              f"{error:.2g}") from None
-        worst = max(worst, error)
-    return (f"on {len(cases)} cases it agrees with central differences of the cost "
-            f"(largest relative error {worst:.1e})")
+    return check_theta_gradient(
+        reader, cost_cases(), linear_cost, linear_gradient, _gradient_mistakes, "(1.12)",
+        fallback=lambda case: _penalty_only(reader, case, "your gradient", "(1.12)"))
 
 
 def descent_cases():

@@ -3,9 +3,8 @@ r"""Checks of the logistic regression and one-vs-all lab (chapters 2 and 3)."""
 import numpy as np
 
 from .._special import sigmoid, softplus
-from ..gradcheck import numerical_gradient, relative_error
 from ..linear_model import logistic_cost, logistic_gradient
-from ._core import Case, Mistake, array, compare, number, task
+from ._core import Case, Mistake, array, check_theta_gradient, compare, number, task
 
 LAB = "logistic-regression"
 
@@ -113,35 +112,25 @@ def check_logistic_cost(reader):
 
 @task("logistic_gradient", LAB, ("theta", "X", "y", "lam"))
 def check_logistic_gradient(reader):
-    cases = logistic_cases()
-    worst = 0.0
-    for case in cases:
-        theta, X, y, lam = case.args.values()
-        m = len(y)
-        got = array(reader(case), "your gradient", theta.shape, "(n+1,)", case)
-        numeric = numerical_gradient(lambda t: logistic_cost(t, X, y, lam), theta)
-        error = relative_error(got, numeric)
-        if error > 1e-6:
-            data = X.T @ (sigmoid(X @ theta) - y) / m
-            penalty = lam / m * np.r_[0.0, theta[1:]]
-            try:
-                compare(got, logistic_gradient(theta, X, y, lam), "your gradient", case, [
-                    (data + lam / m * theta, "regularises theta_0: (2.14) multiplies theta "
-                                             "by I_0, which zeroes its first entry"),
-                    (data, "is not regularised: lam is ignored; (2.14) adds lam/m I_0 theta"),
-                    (X.T @ (X @ theta - y) / m + penalty,
-                     "is linear regression's gradient (1.6): the hypothesis here is g(X theta), "
-                     "not X theta (2.11)"),
-                    (data + lam * np.r_[0.0, theta[1:]],
-                     "has a penalty term m times too large: (2.14) divides the whole "
-                     "gradient by m"),
-                ], "(2.14)")
-            except Mistake as exc:
-                raise Mistake(f"{exc}; relative error against central differences "
-                              f"{error:.2g}") from None
-        worst = max(worst, error)
-    return (f"on {len(cases)} cases it agrees with central differences of the cost "
-            f"(largest relative error {worst:.1e})")
+    return check_theta_gradient(reader, logistic_cases(), logistic_cost, logistic_gradient,
+                                _gradient_mistakes, "(2.14)")
+
+
+def _gradient_mistakes(case):
+    theta, X, y, lam = case.args.values()
+    m = len(y)
+    data = X.T @ (sigmoid(X @ theta) - y) / m
+    penalty = lam / m * np.r_[0.0, theta[1:]]
+    return [
+        (data + lam / m * theta, "regularises theta_0: (2.14) multiplies theta by I_0, which "
+                                 "zeroes its first entry"),
+        (data, "is not regularised: lam is ignored; (2.14) adds lam/m I_0 theta"),
+        (X.T @ (X @ theta - y) / m + penalty,
+         "is linear regression's gradient (1.6): the hypothesis here is g(X theta), not X theta "
+         "(2.11)"),
+        (data + lam * np.r_[0.0, theta[1:]],
+         "has a penalty term m times too large: (2.14) divides the whole gradient by m"),
+    ]
 
 
 # --- one-vs-all ----------------------------------------------------------------------------
