@@ -16,6 +16,7 @@ PUBLIC_MODULES = [
     "mlbook.decomposition",
     "mlbook.exceptions",
     "mlbook.gradcheck",
+    "mlbook.labs",
     "mlbook.linear_model",
     "mlbook.metrics",
     "mlbook.neural_network",

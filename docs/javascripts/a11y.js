@@ -5,6 +5,7 @@
 //   navigation, so it leaves the landmark list (role "none").
 // - A table wider than the page scrolls sideways; make exactly those
 //   reachable by keyboard (arrow keys scroll a focused box), and name them.
+//   The same for a code cell of a lab (a notebook page), whose box scrolls.
 function mlbookRepair(root) {
   for (const dialog of root.querySelectorAll(".md-search[role=dialog]:not([aria-label])")) {
     dialog.setAttribute("aria-label", "Search");
@@ -17,6 +18,13 @@ function mlbookRepair(root) {
       box.tabIndex = 0;
       box.setAttribute("role", "region");
       box.setAttribute("aria-label", "Table, scrolls sideways");
+    }
+  }
+  for (const box of root.querySelectorAll(".jupyter-wrapper .highlight-ipynb:not([tabindex])")) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Code, scrolls sideways");
     }
   }
 }

@@ -3,6 +3,17 @@
 // Every page is a full load (navigation.instant is off), so MathJax typesets
 // each page once as it starts.
 //
+// Two kinds of page hold math. A chapter's formulas are the elements that
+// pymdownx.arithmatex marks with the class "arithmatex", delimited by \( \)
+// and \[ \]. A lab (a notebook page made by mkdocs-jupyter) keeps its
+// Markdown cells' math as written in Jupyter, between $ and $$, inside the
+// elements of class "jp-RenderedMarkdown". MathJax reads only those two kinds
+// of element: every element with a class is skipped unless it is one of them,
+// and an element without a class (a paragraph, a list item) is read only
+// inside one of them. So a dollar sign anywhere else on a page stays a dollar
+// sign. (The notebook page also carries a MathJax 2 configuration of its own,
+// which MathJax 3 ignores.)
+//
 // Only the components the book uses are loaded, by startup.js: the TeX input
 // with the packages below, the HTML output and the hidden MathML that screen
 // readers read. The combined tex-chtml.js would also bring the context menu,
@@ -18,8 +29,8 @@ window.MathJax = {
   tex: {
     packages: { "[+]": ["ams", "newcommand", "noundefined", "configmacros", "require",
                         "autoload", "tagformat"] },
-    inlineMath: [["\\(", "\\)"]],
-    displayMath: [["\\[", "\\]"]],
+    inlineMath: [["\\(", "\\)"], ["$", "$"]],
+    displayMath: [["\\[", "\\]"], ["$$", "$$"]],
     processEscapes: true,
     processEnvironments: true,
     // Equations carry explicit numbers, \tag{1.4}, so a citation never moves.
@@ -46,8 +57,9 @@ window.MathJax = {
     // --8<-- [end:macros]
   },
   options: {
-    ignoreHtmlClass: ".*|",
-    processHtmlClass: "arithmatex",
+    // Any class at all: skip the element, unless it is one of the two below.
+    ignoreHtmlClass: ".+",
+    processHtmlClass: "arithmatex|jp-RenderedMarkdown",
     // No context menu: it puts every formula in the Tab order and loads
     // extensions the site does not serve.
     enableMenu: false,
@@ -73,7 +85,8 @@ function focusableWhenScrolling() {
     const room = block ? block.clientWidth : Infinity;
     span.classList.toggle("mlbook-wide", formula.getBoundingClientRect().width > room + 1);
   }
-  const boxes = ".md-typeset div.arithmatex, .md-typeset span.arithmatex.mlbook-wide";
+  const boxes = ".md-typeset div.arithmatex, .md-typeset span.arithmatex.mlbook-wide, "
+    + '.md-typeset .jp-RenderedMarkdown mjx-container[display="true"]';  // a lab's formula
   for (const box of document.querySelectorAll(boxes)) {
     const scrolls = box.scrollWidth > box.clientWidth + 1;
     if (scrolls && !box.hasAttribute("tabindex")) {

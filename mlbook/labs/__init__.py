@@ -1,0 +1,24 @@
+r"""Checks for the book's labs: the reader's function against mlbook's own.
+
+Each lab of the book is a Jupyter notebook (``docs/labs/``) in which the
+reader writes the key functions of a chapter. After each function a cell runs
+
+    from mlbook.labs import check
+    check("linear_cost", linear_cost)
+
+which calls the function on several seeded cases, edge cases included,
+compares it with mlbook's implementation (gradients also with central
+differences, :mod:`mlbook.gradcheck`), and prints one line: that it passed,
+that it is not implemented yet, or what is wrong, in the reader's terms and
+with the number of the equation to compare with. A check never prints a
+traceback for a mistake in the reader's code, never uses unseeded randomness,
+and never prints the expected values.
+
+:func:`diagnose` returns the same verdict as a :class:`Result` instead of
+printing it; :data:`TASKS` lists the tasks of every lab.
+"""
+
+from . import _anomaly, _kmeans, _linear, _logistic, _network, _pca, _svm  # noqa: F401 (register)
+from ._core import TASKS, Result, check, diagnose, your_code
+
+__all__ = ["TASKS", "Result", "check", "diagnose", "your_code"]

@@ -1,0 +1,366 @@
+"""The labs: notebooks in docs/labs/ and the checks of mlbook.labs.
+
+- every lab is a valid, unexecuted notebook whose tasks and checks match
+  mlbook.labs.TASKS, and whose links reach the book's pages and equations;
+- with the solutions of tests/labs/solutions/ filled in, every check of every
+  lab passes and every cell runs; left as written, every check says "not
+  implemented yet" and no cell raises;
+- each common mistake of tests/labs/mistakes.py gets its own diagnosis;
+- a check prints one line, the same line every time, and survives misuse;
+- the site renders the labs with mkdocs-jupyter as configured, and the page
+  engine leaves notebook pages alone.
+
+The notebooks run in this process, cell after cell in one namespace, as a
+kernel would run them (they use no IPython magics): that keeps all seven labs,
+solved and unsolved, within seconds.
+"""
+
+import ast
+import contextlib
+import importlib.util
+import io
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+import yaml
+
+import mlbook.labs as labs
+from mlbook.labs import TASKS, check, diagnose, your_code
+
+from ._hooks import ROOT, load_hook
+
+sys.path.insert(0, str(ROOT / "overrides"))
+from bookengine.checks import equations  # noqa: E402
+from bookengine.equations import wrap_equations  # noqa: E402
+
+LAB_DIR = ROOT / "docs" / "labs"
+SOLUTIONS = ROOT / "tests" / "labs" / "solutions"
+# Each lab, its solutions module, and the chapters it must link to.
+LABS = {
+    "linear-regression": ("linear_regression", ["linear-models/linear-regression"]),
+    "logistic-regression": ("logistic_regression",
+                            ["linear-models/logistic-regression", "linear-models/one-vs-all"]),
+    "neural-networks": ("neural_networks",
+                        ["neural-networks/neural-networks", "neural-networks/output-delta"]),
+    "svm": ("svm", ["svm/support-vector-machines"]),
+    "k-means": ("k_means", ["unsupervised/k-means"]),
+    "pca": ("pca", ["unsupervised/pca"]),
+    "anomaly-detection": ("anomaly", ["anomaly/anomaly-detection"]),
+}
+
+
+def read_lab(name):
+    return nbformat.read(LAB_DIR / f"{name}.ipynb", as_version=4)
+
+
+def load_module(path):
+    spec = importlib.util.spec_from_file_location(f"mlbook_lab_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def defined_functions(source):
+    return [node.name for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)]
+
+
+def task_cells(notebook):
+    """(index, task name) of every cell that defines a task's function."""
+    return [(i, name) for i, cell in enumerate(notebook.cells) if cell.cell_type == "code"
+            for name in defined_functions(cell.source) if name in TASKS]
+
+
+def solved(notebook, module_name):
+    """The notebook with each task cell's source replaced by the solution's function."""
+    path = SOLUTIONS / f"{module_name}.py"
+    source = path.read_text(encoding="utf-8")
+    functions = {node.name: ast.get_source_segment(source, node)
+                 for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)}
+    notebook = nbformat.from_dict(notebook)
+    for i, name in task_cells(notebook):
+        notebook.cells[i].source = functions[name]
+    return notebook
+
+
+def run(notebook, name):
+    """Run the code cells in order in one namespace; return each cell's printed text."""
+    namespace = {"__name__": "__main__"}
+    printed = []
+    try:
+        for i, cell in enumerate(notebook.cells):
+            if cell.cell_type != "code":
+                continue
+            buffer = io.StringIO()
+            with contextlib.redirect_stdout(buffer):
+                exec(compile(cell.source, f"<lab {name}, cell {i}>", "exec"), namespace)  # noqa: S102
+            printed.append((i, cell.source, buffer.getvalue()))
+    finally:
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is not None:
+            pyplot.close("all")
+    return printed
+
+
+def check_lines(printed):
+    """The task name and printed line of every check cell."""
+    found = []
+    for _, source, text in printed:
+        match = re.fullmatch(r'check\("(\w+)", (\w+)\)', source.strip())
+        if match:
+            found.append((match[1], text))
+    return found
+
+
+# --- the notebooks as files -----------------------------------------------------------------
+
+
+def test_every_lab_is_in_the_nav_and_every_notebook_is_a_lab():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    section = next(item["Labs"] for item in config["nav"] if isinstance(item, dict) and "Labs" in item)
+    pages = [next(iter(entry.values())) for entry in section]
+    assert pages[0] == "labs/index.md"
+    assert pages[1:] == [f"labs/{name}.ipynb" for name in LABS]
+    assert sorted(p.stem for p in LAB_DIR.glob("*.ipynb")) == sorted(LABS)
+    assert {task.lab for task in TASKS.values()} == set(LABS)
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_lab_is_a_valid_unexecuted_notebook(name):
+    notebook = read_lab(name)
+    nbformat.validate(notebook)
+    assert notebook.metadata.kernelspec.name == "python3"
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(cell.outputs == [] and cell.execution_count is None for cell in code)
+    assert len({cell.id for cell in notebook.cells}) == len(notebook.cells)
+    # mkdocs-jupyter's page loads mermaid from a CDN only for a mermaid diagram: keep none.
+    assert not any("mermaid" in cell.source for cell in notebook.cells)
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_each_task_is_a_stub_followed_by_its_check(name):
+    notebook = read_lab(name)
+    found = task_cells(notebook)
+    names = [task for _, task in found]
+    assert sorted(names) == sorted(t for t, spec in TASKS.items() if spec.lab == name)
+    assert 3 <= len(names) <= 6 and len(set(names)) == len(names)
+    for i, task in found:
+        (function,) = ast.parse(notebook.cells[i].source).body
+        assert ast.get_docstring(function), f"{task} has no docstring"
+        body = function.body[-1]
+        assert ast.unparse(body) == "raise NotImplementedError('your code here')", task
+        assert [a.arg for a in function.args.args] == list(TASKS[task].params), task
+        assert notebook.cells[i + 1].source.strip() == f'check("{task}", {task})'
+
+
+def _links(notebook):
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            yield from re.findall(r"\]\(([^)\s]+)\)", cell.source)
+            yield from re.findall(r'href="([^"]+)"', cell.source)
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_links_reach_the_chapters_and_their_equations(name):
+    notebook = read_lab(name)
+    pages = {}
+    problems = []
+    for target in _links(notebook):
+        path, _, anchor = target.partition("#")
+        if path == f"{name}.ipynb" or path == "index.html":
+            continue
+        assert path.startswith("../") and path.endswith(".html"), (
+            f"{target}: link to the site's page (page.html), relative to docs/labs/; a .md "
+            f"link is not rewritten in a notebook page")
+        source = (LAB_DIR / path).resolve().with_suffix(".md")
+        if not source.is_file():
+            problems.append(f"{target}: no page {source}")
+            continue
+        page = source.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        tags = pages.setdefault(page, {eq.tag for eq in equations(
+            source.read_text(encoding="utf-8"), page)})
+        if anchor and (not anchor.startswith("eq-") or anchor[3:] not in tags):
+            problems.append(f"{target}: {page} has no equation {anchor}")
+    assert not problems
+    assert set(LABS[name][1]) <= set(pages), "the lab must link to its chapter(s)"
+    first = notebook.cells[0].source
+    assert f'<a href="{name}.ipynb" download' in first, "the download button"
+
+
+# --- running the labs ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_solved_lab_passes_every_check(name):
+    notebook = solved(read_lab(name), LABS[name][0])
+    printed = run(notebook, name)
+    lines = check_lines(printed)
+    assert len(lines) == len(task_cells(notebook))
+    for task, text in lines:
+        assert text.startswith(f"{task}: passed") and text.count("\n") == 1, text
+    # The cells that put the functions to work ran and printed their results.
+    assert "This cell runs your functions" not in "".join(text for *_, text in printed)
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_unsolved_lab_says_not_implemented_without_a_traceback(name):
+    printed = run(read_lab(name), name)
+    lines = check_lines(printed)
+    assert len(lines) == len(task_cells(read_lab(name)))
+    for task, text in lines:
+        assert text.startswith(f"{task}: not implemented yet") and text.count("\n") == 1, text
+    everything = "".join(text for *_, text in printed)
+    assert "Traceback" not in everything
+    assert "This cell runs your functions: finish" in everything
+
+
+# --- the diagnoses ---------------------------------------------------------------------------
+
+MISTAKES = load_module(ROOT / "tests" / "labs" / "mistakes.py").MISTAKES
+
+
+@pytest.mark.parametrize(("task", "phrase", "function"), MISTAKES,
+                         ids=[f"{t}-{f.__name__}" for t, _, f in MISTAKES])
+def test_common_mistake_gets_its_diagnosis(task, phrase, function):
+    result = diagnose(task, function)
+    assert result.status == "failed"
+    assert phrase in result.message, result.line
+    assert "\n" not in result.line and "Traceback" not in result.line
+
+
+def test_every_task_has_a_solution_and_every_lab_a_diagnosed_mistake():
+    solved_tasks = set()
+    for module_name, _ in LABS.values():
+        module = load_module(SOLUTIONS / f"{module_name}.py")
+        solved_tasks |= {t for t in TASKS if callable(getattr(module, t, None))}
+    assert solved_tasks == set(TASKS)
+    diagnosed = {TASKS[task].lab for task, _, _ in MISTAKES}
+    assert diagnosed == set(LABS)
+
+
+def test_the_labs_page_quotes_a_diagnosis_as_the_check_prints_it():
+    page = (LAB_DIR / "index.md").read_text(encoding="utf-8")
+    quoted = re.search(r"^output_delta: .*$", page, flags=re.M)[0]
+    (stray,) = [f for t, _, f in MISTAKES if f.__name__ == "output_delta_with_a_stray_sigmoid_gradient"]
+    assert quoted == diagnose("output_delta", stray).line
+
+
+def test_a_diagnosis_is_the_same_every_time():
+    for task, _, function in MISTAKES[::5]:
+        assert diagnose(task, function) == diagnose(task, function)
+
+
+def test_check_prints_exactly_one_line(capsys):
+    def linear_cost(theta, X, y, lam=0.0):
+        raise NotImplementedError("your code here")
+
+    check("linear_cost", linear_cost)
+    first = capsys.readouterr().out
+    check("linear_cost", lambda theta, X, y, lam=0.0: 1.0)
+    second = capsys.readouterr().out
+    assert first.startswith("linear_cost: not implemented yet") and first.count("\n") == 1
+    assert second.startswith("linear_cost: not right yet") and second.count("\n") == 1
+
+
+def test_a_function_that_calls_an_unfinished_one_says_which():
+    def forward(Theta1, Theta2, X):
+        raise NotImplementedError("your code here")
+
+    def nn_cost(Theta1, Theta2, X, Y, lam=0.0):
+        return forward(Theta1, Theta2, X)
+
+    result = diagnose("nn_cost", nn_cost)
+    assert result.status == "not implemented" and "it calls forward" in result.message
+
+
+def test_an_error_in_the_readers_code_is_one_line_naming_it():
+    def sigmoid(z):
+        return 1 / (1 + math_exp(-z))  # noqa: F821 (a name the reader forgot to import)
+
+    result = diagnose("sigmoid", sigmoid)
+    assert result.status == "failed"
+    assert "raised NameError: name 'math_exp' is not defined" in result.message
+
+
+def test_misuse_of_check_is_explained():
+    assert "there is no task called 'linear_costs'" in diagnose("linear_costs", print).message
+    assert "pass the function itself" in diagnose("linear_cost", 3.5).message
+
+
+def test_a_passing_function_that_warns_is_told_so():
+    def log_density(X, mu, sigma2):
+        with np.errstate(divide="warn"):
+            np.log(np.zeros(1))  # a stray warning, harmless to the result
+        return -0.5 * np.sum(np.log(2 * np.pi * sigma2) + (X - mu) ** 2 / sigma2, axis=1)
+
+    result = diagnose("log_density", log_density)
+    assert result.status == "passed" and 'numpy warned "divide by zero' in result.message
+
+
+def test_your_code_turns_an_unfinished_function_into_one_line(capsys):
+    def gradient_descent(*args):
+        raise NotImplementedError("your code here")
+
+    with your_code():
+        gradient_descent()
+        raise AssertionError("not reached")
+    assert capsys.readouterr().out == (
+        "This cell runs your functions: finish gradient_descent above first "
+        "(it is not implemented yet).\n")
+    with pytest.raises(ZeroDivisionError), your_code():
+        1 / 0  # noqa: B018 (other errors are the reader's to see)
+
+
+def test_checks_draw_only_from_seeded_generators():
+    # Every case of every check, run through by the solutions, leaves numpy's
+    # global random state as it found it.
+    state = np.random.get_state()[1].copy()
+    for module_name, _ in LABS.values():
+        module = load_module(SOLUTIONS / f"{module_name}.py")
+        for task in TASKS:
+            if callable(getattr(module, task, None)):
+                assert diagnose(task, getattr(module, task)).status == "passed"
+    assert np.array_equal(np.random.get_state()[1], state)
+
+
+# --- the site --------------------------------------------------------------------------------
+
+
+def test_mkdocs_jupyter_renders_only_the_labs_unexecuted_with_their_download():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    (options,) = [p["mkdocs-jupyter"] for p in config["plugins"]
+                  if isinstance(p, dict) and "mkdocs-jupyter" in p]
+    assert options["include"] == ["labs/*.ipynb"]
+    assert options["execute"] == "false" and options["allow_errors"] == "false"
+    assert options["include_source"] == "true"
+
+
+def test_the_sites_mathjax_reads_notebook_markdown_cells_and_dollars():
+    script = (ROOT / "docs" / "javascripts" / "mathjax.js").read_text(encoding="utf-8")
+    assert 'processHtmlClass: "arithmatex|jp-RenderedMarkdown"' in script
+    assert '["$", "$"]' in script and '["$$", "$$"]' in script
+
+
+@pytest.fixture(scope="module")
+def lab_page():
+    from mkdocs_jupyter import convert
+
+    return convert.nb2html(str(LAB_DIR / "linear-regression.ipynb"), execute=False,
+                           allow_errors=False, custom_mathjax_url="")
+
+
+def test_the_page_engine_leaves_notebook_pages_alone(lab_page):
+    # The execute hook runs .md pages only; its HTML pass finds no equation to wrap here.
+    execute = load_hook("execute")
+    assert 'f.src_uri.endswith(".md")' in Path(execute.__file__).read_text(encoding="utf-8")
+    assert wrap_equations(lab_page) == lab_page
+    assert '<div class="jupyter-wrapper">' in lab_page
+    assert "$\\lambda$" in lab_page  # the math stays for the site's MathJax to typeset
+    assert len(lab_page.encode()) < 1_000_000
+
+
+def test_labs_module_is_documented():
+    assert labs.__doc__ and labs.check.__doc__ and labs.diagnose.__doc__
