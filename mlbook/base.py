@@ -1,4 +1,12 @@
-"""The estimator base class: parameters, ``repr`` and cloning, as in scikit-learn."""
+"""The estimator base class: parameters, ``repr`` and cloning, as in scikit-learn.
+
+mlbook's estimators work inside scikit-learn's tools (``cross_val_score``,
+``GridSearchCV``, ``Pipeline``, ``OneVsRestClassifier``...) without
+scikit-learn being a dependency: those tools ask an estimator for its
+``__sklearn_tags__()``, and each class here answers, importing scikit-learn
+only inside that method, which only scikit-learn calls. The mixins set the
+estimator type as scikit-learn's mixins of the same names do.
+"""
 
 import inspect
 
@@ -45,6 +53,16 @@ class BaseEstimator:
         ]
         return f"{type(self).__name__}({', '.join(changed)})"
 
+    def __sklearn_tags__(self):
+        """scikit-learn's description of this estimator (scikit-learn is imported here only).
+
+        The defaults of ``sklearn.utils.Tags``: dense 2-D numeric input, no
+        NaN, no sparse matrices; the mixins add the estimator type.
+        """
+        from sklearn.utils import Tags, TargetTags
+
+        return Tags(estimator_type=None, target_tags=TargetTags(required=False))
+
 
 def _same(a, b):
     try:
@@ -61,6 +79,15 @@ def clone(estimator):
 class RegressorMixin:
     """``score`` as the coefficient of determination $R^2$ of ``predict``."""
 
+    def __sklearn_tags__(self):
+        from sklearn.utils import RegressorTags
+
+        tags = super().__sklearn_tags__()
+        tags.estimator_type = "regressor"
+        tags.regressor_tags = RegressorTags()
+        tags.target_tags.required = True
+        return tags
+
     def score(self, X, y):
         r"""$R^2 = 1 - \sum (y - \hat y)^2 / \sum (y - \bar y)^2$ on ``(X, y)``."""
         from .metrics import r2_score
@@ -70,6 +97,15 @@ class RegressorMixin:
 
 class ClassifierMixin:
     """``score`` as the accuracy of ``predict``: the fraction of correct labels."""
+
+    def __sklearn_tags__(self):
+        from sklearn.utils import ClassifierTags
+
+        tags = super().__sklearn_tags__()
+        tags.estimator_type = "classifier"
+        tags.classifier_tags = ClassifierTags()
+        tags.target_tags.required = True
+        return tags
 
     def score(self, X, y):
         """The fraction of samples of ``(X, y)`` whose label ``predict`` gets right."""
@@ -81,6 +117,13 @@ class ClassifierMixin:
 class TransformerMixin:
     """``fit_transform``: ``fit`` then ``transform`` on the same data."""
 
+    def __sklearn_tags__(self):
+        from sklearn.utils import TransformerTags
+
+        tags = super().__sklearn_tags__()
+        tags.transformer_tags = TransformerTags()  # float64 in, float64 out
+        return tags
+
     def fit_transform(self, X, y=None):
         """``fit(X)`` then ``transform(X)``; ``y`` is ignored."""
         return self.fit(X).transform(X)
@@ -88,6 +131,11 @@ class TransformerMixin:
 
 class ClusterMixin:
     """``fit_predict``: ``fit`` then the cluster index of each training example."""
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.estimator_type = "clusterer"
+        return tags
 
     def fit_predict(self, X, y=None):
         """``fit(X)`` and return ``labels_``; ``y`` is ignored."""

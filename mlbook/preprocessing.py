@@ -27,6 +27,18 @@ class StandardScaler(TransformerMixin, BaseEstimator):
         The standard deviations, with 1.0 in place of a zero one, so that a
         constant column maps to zeros instead of dividing by zero.
     n_features_in_ : int
+
+    Notes
+    -----
+    A constant feature (every value equal, tested exactly) has no spread to
+    divide by: it gets ``scale_`` 1.0 and is transformed to zeros, silently,
+    as scikit-learn's ``StandardScaler`` does. Such a feature carries no
+    information; a model that needs invertible $X^\mathsf{T} X$ (the normal
+    equation, a full covariance) then says which feature is constant.
+
+    Values of any finite size are accepted: beyond $10^{150}$, where squares
+    overflow, the statistics are computed from ``X`` divided by each
+    column's largest absolute value, and scaled back.
     """
 
     def __init__(self, ddof=0):
@@ -40,8 +52,14 @@ class StandardScaler(TransformerMixin, BaseEstimator):
             raise ValueError(
                 f"X has {X.shape[0]} samples, but ddof={self.ddof} needs more than {self.ddof}."
             )
-        self.mean_ = X.mean(axis=0)
-        std = X.std(axis=0, ddof=self.ddof)
+        largest = np.max(np.abs(X), axis=0)  # (n,)
+        if np.max(largest) > 1e150:  # squares would overflow: work in units of the largest
+            unit = np.where(largest > 0, largest, 1.0)
+            self.mean_ = (X / unit).mean(axis=0) * unit
+            std = (X / unit).std(axis=0, ddof=self.ddof) * unit
+        else:
+            self.mean_ = X.mean(axis=0)
+            std = X.std(axis=0, ddof=self.ddof)
         # Test constancy exactly: a column of 0.1s has a rounded mean and so a
         # std of about 1e-17, not 0, and dividing by it would give +-1, not 0.
         constant = np.ptp(X, axis=0) == 0

@@ -523,8 +523,8 @@ def test_predict_before_fit_threshold_raises(servers):
 def test_wrong_number_of_features_raises(servers):
     X, _, _ = servers
     model = GaussianAnomalyDetector().fit(X)
-    with pytest.raises(ValueError, match="X has 3 features, but GaussianAnomalyDetector was "
-                                         "fitted with 2"):
+    with pytest.raises(ValueError, match="X has 3 features, but GaussianAnomalyDetector is "
+                                         "expecting 2"):
         model.score_samples(np.c_[X, X[:, 0]])
 
 

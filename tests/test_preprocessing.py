@@ -78,7 +78,7 @@ def test_scaler_before_fit_raises_not_fitted(X, method):
 
 def test_scaler_wrong_number_of_features_raises(X):
     scaler = StandardScaler().fit(X)
-    with pytest.raises(ValueError, match="X has 2 features, but StandardScaler was fitted with 3 features"):
+    with pytest.raises(ValueError, match="X has 2 features, but StandardScaler is expecting 3 features"):
         scaler.transform(X[:, :2])
 
 
