@@ -7,36 +7,7 @@ These are re-exported from :mod:`mlbook` itself. Derivations:
 import numpy as np
 from scipy.special import expit
 
-
-def _check_numbers(z, name="z"):
-    r"""``z`` as a float64 array of any shape; ``None``, text, complex numbers and NaN are refused.
-
-    Infinities are allowed: $g(\pm\infty)$ and $\log(1 + e^{\pm\infty})$ are
-    well defined.
-    """
-    if z is None:
-        raise TypeError(f"{name} is None; pass a number or an array of numbers.")
-    try:
-        z = np.asarray(z)
-    except ValueError as exc:  # ragged nested lists
-        raise ValueError(f"{name} must be a number or a rectangular array of numbers ({exc}).") from None
-    if z.dtype.kind == "c":
-        raise ValueError(
-            f"Complex data not supported: {name} is complex. Pass {name}.real if the "
-            f"imaginary part is meant to be zero."
-        )
-    try:
-        z = np.asarray(z, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must hold numbers, but converting it to float failed ({exc}).") from None
-    if np.isnan(z).any():
-        where = (f" (first at index [{', '.join(map(str, np.argwhere(np.isnan(z))[0]))}])"
-                 if z.ndim else "")
-        raise ValueError(
-            f"{name} contains NaN{where}, and the result would not be a number. Remove or "
-            f"impute the NaN values first."
-        )
-    return z
+from ._validation import check_numbers
 
 
 def sigmoid(z):
@@ -63,7 +34,7 @@ def sigmoid(z):
     ValueError
         If ``z`` contains NaN or is complex. (``inf`` and ``-inf`` give 1 and 0.)
     """
-    return _sigmoid(_check_numbers(z))
+    return _sigmoid(check_numbers(z, allow_inf=True))
 
 
 def _sigmoid(z):
@@ -78,7 +49,7 @@ def sigmoid_gradient(z):
     precision for large positive $z$, where $1 - g(z)$ would cancel.
     Input is checked as for :func:`sigmoid`.
     """
-    return _sigmoid_gradient(_check_numbers(z))
+    return _sigmoid_gradient(check_numbers(z, allow_inf=True))
 
 
 def _sigmoid_gradient(z):
@@ -92,7 +63,7 @@ def softplus(z):
     never positive, so nothing overflows, and ``log1p`` keeps precision when
     $e^{-|z|}$ is tiny. Input is checked as for :func:`sigmoid`.
     """
-    return _softplus(_check_numbers(z))
+    return _softplus(check_numbers(z, allow_inf=True))
 
 
 def _softplus(z):
@@ -128,14 +99,8 @@ def sigmoid_cross_entropy(y, z):
         infinity (an infinite logit is a probability of exactly 0 or 1, whose
         loss is 0 or infinite).
     """
-    y = _check_numbers(y, "y")
-    z = _check_numbers(z, "z")
-    for name, values in (("y", y), ("z", z)):
-        if np.isinf(values).any():
-            raise ValueError(
-                f"{name} contains infinity; pass finite logits and targets (a logit of "
-                f"+-inf is a probability of exactly 1 or 0, whose log-loss is 0 or infinite)."
-            )
+    y = check_numbers(y, "y")
+    z = check_numbers(z, "z")  # finite: see Raises
     if y.shape != z.shape:
         raise ValueError(
             f"y has shape {y.shape} but z has shape {z.shape}; pass one logit per label."

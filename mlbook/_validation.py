@@ -82,6 +82,68 @@ def check_array(X, name="X", ndim=2, hint=None):
     return arr
 
 
+def check_numbers(z, name="z", allow_inf=False, allow_nan=False):
+    r"""``z`` as a float64 array of any shape (a number gives a 0-d array).
+
+    For elementwise functions and parameter vectors of any shape. ``None``,
+    text and ragged lists raise ``TypeError`` or ``ValueError``, complex
+    numbers and NaN ``ValueError``; infinity too, unless ``allow_inf`` (where
+    the function has a limit there, such as $g(\pm\infty)$). ``allow_nan``
+    leaves NaN to the caller, which says what it means there.
+    """
+    if z is None:
+        raise TypeError(f"{name} is None; pass a number or an array of numbers.")
+    try:
+        z = np.asarray(z)
+    except ValueError as exc:  # ragged nested lists
+        raise ValueError(f"{name} must be a number or a rectangular array of numbers ({exc}).") from None
+    if z.dtype.kind == "c":
+        raise ValueError(
+            f"Complex data not supported: {name} is complex. Pass {name}.real if the "
+            f"imaginary part is meant to be zero."
+        )
+    try:
+        z = np.asarray(z, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must hold numbers, but converting it to float failed ({exc}).") from None
+    bad = np.isnan(z) if allow_inf else ~np.isfinite(z)
+    if allow_nan:
+        bad &= ~np.isnan(z)
+    if bad.any():
+        where = f" (first at index [{', '.join(map(str, np.argwhere(bad)[0]))}])" if z.ndim else ""
+        what = "NaN" if allow_inf else "NaN or infinity"
+        raise ValueError(
+            f"{name} contains {what}{where}, and the result would not be a number. Remove or "
+            f"impute those values first."
+        )
+    return z
+
+
+def check_labels(y, name="y"):
+    """Labels of any kind as a 1-D array: numbers must be real and finite.
+
+    Labels are compared, not computed with, so strings and integers in any
+    order are fine; a NaN or infinite label, or a complex one, is refused.
+    """
+    if y is None:
+        raise TypeError(f"{name} is None; pass one label per sample.")
+    y = np.asarray(y)
+    if y.ndim != 1:
+        hint = f" Flatten it with {name}.ravel()." if y.ndim == 2 and 1 in y.shape else ""
+        raise ValueError(f"Expected a 1-D array of labels for {name}, got shape {y.shape}.{hint}")
+    if y.dtype.kind == "c":
+        raise ValueError(
+            f"Complex data not supported: {name} is complex; labels must be integers or strings."
+        )
+    if y.dtype.kind == "f" and not np.all(np.isfinite(y)):
+        i = int(np.argmax(~np.isfinite(y)))
+        raise ValueError(
+            f"{name} contains NaN or infinity (first at index [{i}]: {y[i]}); every sample "
+            f"needs a label."
+        )
+    return y
+
+
 def _shape_words(ndim):
     return {1: "shape (m,)", 2: "shape (m, n)"}.get(ndim, f"{ndim} dimensions")
 
@@ -254,23 +316,13 @@ def check_classes(y, name="y"):
     y_index : ndarray of shape (m,), dtype int
         ``classes[y_index]`` is ``y``.
     """
-    y = np.asarray(check_target(y, name, stacklevel=5))
-    if y.ndim != 1:
-        hint = f" Flatten it with {name}.ravel()." if y.ndim == 2 and 1 in y.shape else ""
-        raise ValueError(f"Expected a 1-D array of labels for {name}, got shape {y.shape}.{hint}")
+    y = check_labels(check_target(y, name, stacklevel=5), name)
     if y.size == 0:
         raise ValueError(
             f"{name} has 0 sample(s) (shape={y.shape}); at least one sample of each of two "
             f"classes is needed."
         )
-    if y.dtype.kind == "c":
-        raise ValueError(
-            f"Complex data not supported: {name} is complex; class labels must be integers "
-            f"or strings."
-        )
     if y.dtype.kind == "f":
-        if not np.all(np.isfinite(y)):
-            raise ValueError(f"{name} contains NaN or infinity; every sample needs a class label.")
         fractional = y[y != np.round(y)]
         if fractional.size:
             raise ValueError(

@@ -20,7 +20,9 @@ from ._validation import (
     check_array,
     check_consistent_length,
     check_is_fitted,
+    check_labels,
     check_n_features,
+    check_numbers,
     check_option,
     check_scalar,
     check_scale,
@@ -286,9 +288,7 @@ def _log_gaussian_full(X, mu, B_inv):
 
 
 def _check_threshold_args(y_val, p_val, n_steps):
-    y = np.asarray(y_val)
-    if y.ndim != 1:
-        raise ValueError(f"y_val must be 1-D, got shape {y.shape}; flatten it with y_val.ravel().")
+    y = check_labels(y_val, "y_val")
     if y.dtype.kind not in "biuf":
         raise TypeError(
             f"y_val must hold 1 for an anomaly and 0 for a normal example, got dtype "
@@ -305,7 +305,7 @@ def _check_threshold_args(y_val, p_val, n_steps):
             "y_val holds no anomaly (no 1), so F1 is 0 at every threshold and none can be "
             "chosen; the validation set needs some labelled anomalies."
         )
-    p = np.asarray(p_val, dtype=np.float64)
+    p = check_numbers(p_val, "p_val", allow_inf=True, allow_nan=True)  # both said below
     if p.ndim != 1:
         raise ValueError(f"p_val must be 1-D, got shape {p.shape}; flatten it with p_val.ravel().")
     check_consistent_length(p.reshape(-1, 1), y, "p_val", "y_val")

@@ -403,7 +403,7 @@ def test_property_exact_search_is_invariant_under_log(p, data):
         ([0, 0, 0], [0.1, 0.2, 0.3], {}, ValueError, "y_val holds no anomaly"),
         ([0, 2, 1], [0.1, 0.2, 0.3], {}, ValueError, r"got the values \[0, 1, 2\]"),
         (["a", "b", "a"], [0.1, 0.2, 0.3], {}, TypeError, "Encode the labels first"),
-        ([[1, 0]], [0.1, 0.2], {}, ValueError, "y_val must be 1-D"),
+        ([[1, 0]], [0.1, 0.2], {}, ValueError, "1-D array of labels for y_val"),
         ([1, 0], [0.1, 0.2, 0.3], {}, ValueError, "p_val has 3 rows .* but y_val has 2"),
         ([1, 0], [[0.1, 0.2]], {}, ValueError, "p_val must be 1-D"),
         ([1, 0], [np.nan, 0.2], {}, ValueError, "p_val contains NaN or \\+inf"),

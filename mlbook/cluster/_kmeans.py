@@ -23,6 +23,7 @@ from .._threads import _blas, one_blas_thread
 from .._validation import (
     check_array,
     check_is_fitted,
+    check_labels,
     check_n_features,
     check_option,
     check_scalar,
@@ -61,8 +62,8 @@ def _check_centroids(centroids, n, name="centroids"):
 
 
 def _check_labels(idx, m, k):
-    idx = np.asarray(idx)
-    if idx.ndim != 1 or idx.shape[0] != m:
+    idx = check_labels(idx, "idx")
+    if idx.shape[0] != m:
         raise ValueError(
             f"idx must have shape ({m},), one cluster index per example of X; got shape "
             f"{idx.shape}."

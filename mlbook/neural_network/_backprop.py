@@ -383,6 +383,14 @@ def backpropagate(weights, A, Delta_out, lam=0.0):
             f"A must be the dict of activations that forward returns, with keys 1..{L} "
             f"for these {L - 1} weight matrices."
         )
+    A = {l: check_array(A[l], f"A[{l}]") for l in range(1, L + 1)}  # a copy of the dict
+    for l in range(2, L + 1):
+        if A[l].shape != (A[1].shape[0], weights[l - 2].shape[0]):
+            raise ValueError(
+                f"A[{l}] has shape {A[l].shape}, but the weights make layer {l} of "
+                f"{weights[l - 2].shape[0]} units for {A[1].shape[0]} examples; pass the A "
+                f"that forward returns for these weights."
+            )
     Delta_out = check_array(Delta_out, "Delta_out")
     if Delta_out.shape != A[L].shape:
         raise ValueError(
