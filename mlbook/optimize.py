@@ -164,8 +164,8 @@ def minimize_lbfgs(fun, theta0, max_iter=400, tol=1e-10):
             why = (f"stopped after {result.nit} iterations, before max_iter={max_iter}: its "
                    f"line search found no step that lowers the cost (scipy: "
                    f"{result.message.strip()}), with the largest gradient entry at "
-                   f"{largest:.3g}. The result may be inaccurate; scale the features, or "
-                   f"loosen tol.")
+                   f"{largest:.3g}. The result may be inaccurate: scale the features, loosen "
+                   f"tol, or, for a cost of your own, check its gradient (mlbook.gradcheck).")
         else:
             why = (f"did not converge in max_iter={max_iter} iterations (the largest gradient "
                    f"entry is {largest:.3g}). Raise max_iter or scale the features.")

@@ -69,13 +69,13 @@ def data(estimator, m=60, n=3, seed=0, labels=None):
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(m, n))
     what = kind(estimator)
-    if what == "classifier":
+    if what in ("classifier", "clusterer"):  # clusters; labelled for a classifier
         if labels is None:
             labels = [0, 1] if binary_only(estimator) else [0, 1, 2]
         index = np.arange(m) % len(labels)
         X += 4.0 * np.eye(len(labels), n)[index]  # class k centred on 4 e_k ...
         X -= X.mean(axis=0)  # ... all moved to mean 0, for gradient descent's sake
-        return X, np.asarray(labels)[index]
+        return X, (np.asarray(labels)[index] if what == "classifier" else None)
     if what == "regressor":
         return X, X @ np.arange(1.0, n + 1) + 0.5 + 0.1 * rng.normal(size=m)
     return X, None
