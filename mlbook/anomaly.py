@@ -171,7 +171,9 @@ def log_multivariate_gaussian(X, mu, sigma2):
     its Cholesky factor is the fraction of feature $j$'s variance that the
     features before it do not explain linearly, and a pivot below
     $n \cdot 2^{-52}$ (the relative tolerance of ``numpy.linalg.matrix_rank``)
-    counts as zero.
+    counts as zero. ``GaussianAnomalyDetector.fit``, which knows that the
+    covariance is a sum over $m$ examples, and so carries rounding errors of
+    about $\sqrt{m} \cdot 2^{-52}$, uses $\max(n, \sqrt{m}) \cdot 2^{-52}$.
 
     Examples
     --------
@@ -238,7 +240,11 @@ def _inverse_cholesky(Sigma, m=None):
     # unexplained; info = j + 1 > 0 means the factorisation stopped at feature j.
     pivots = np.diag(B_R) ** 2 if info == 0 else None
     j = info - 1 if info > 0 else int(np.argmin(pivots))
-    if info > 0 or pivots[j] <= n * np.finfo(np.float64).eps:
+    # A sum of m products carries rounding of about sqrt(m) eps: with many examples a
+    # dependent feature can be left that much "unexplained" (x0 + x1 in the
+    # diabetes data, m = 442: 3.8e-15, above n eps = 2.4e-15).
+    tolerance = max(n, np.sqrt(m) if m is not None else 0.0) * np.finfo(np.float64).eps
+    if info > 0 or pivots[j] <= tolerance:
         before = "feature 0" if j == 1 else f"features 0 to {j - 1}"
         left = f" (they leave {pivots[j]:.1e} of its variance unexplained)" if info == 0 else ""
         if m is None:  # a matrix from the caller, perhaps not a covariance at all

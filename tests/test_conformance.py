@@ -229,11 +229,13 @@ def test_bad_X_is_refused_at_fit(estimator, case):
         fit(clone(estimator), bad, y)
 
 
-def test_standard_scaler_accepts_huge_values():
+@pytest.mark.parametrize("size", [1e300, 1.7e308])
+def test_standard_scaler_accepts_huge_values(size):
     X, _ = data(StandardScaler())
-    scaler = StandardScaler().fit(1e300 * X)
-    np.testing.assert_allclose(scaler.scale_, 1e300 * X.std(axis=0), rtol=1e-14)
-    np.testing.assert_allclose(scaler.transform(1e300 * X), StandardScaler().fit_transform(X),
+    X = X / np.abs(X).max()  # the largest value becomes `size` exactly
+    scaler = StandardScaler().fit(size * X)
+    np.testing.assert_allclose(scaler.scale_, size * X.std(axis=0), rtol=1e-14)
+    np.testing.assert_allclose(scaler.transform(size * X), StandardScaler().fit_transform(X),
                                rtol=1e-12, atol=1e-12)
 
 

@@ -14,6 +14,7 @@ import sklearn.datasets
 from numpy.testing import assert_allclose
 
 import mlbook
+from mlbook.anomaly import GaussianAnomalyDetector
 from mlbook.linear_model import (
     LinearRegression,
     LogisticRegression,
@@ -195,3 +196,14 @@ def test_no_numpy_warning_anywhere_in_this_file():
         mlbook.softplus(np.array([-np.inf, -1000.0, 0.0, 1000.0, np.inf]))
         mlbook.sigmoid_gradient(np.array([-np.inf, -1000.0, 0.0, 1000.0, np.inf]))
         normal_equation(add_intercept([[0.0], [1.0], [2.0]]), [1.0, 2.0, 3.5], lam=1e308)
+
+
+def test_a_feature_that_is_a_sum_of_two_is_a_singular_covariance(diabetes):
+    # Over m = 442 examples the covariance carries rounding of about sqrt(m) eps,
+    # so x0 + x1 is left 3.8e-15 of its variance "unexplained", more than n eps.
+    X, _ = diabetes
+    summed = np.c_[X, X[:, 0] + X[:, 1]]
+    with pytest.raises(ValueError, match=r"feature 10 is, up to rounding, a linear combination "
+                                         r"of features 0 to 9 \(they leave 3\.8e-15"):
+        GaussianAnomalyDetector(covariance="full").fit(summed)
+    GaussianAnomalyDetector(covariance="full").fit(X)  # the ten features themselves are fine
