@@ -8,15 +8,21 @@ Per page, served from 127.0.0.1:
 - the page's HTML is at most 300 KB (1 MB for a notebook page) and its first
   load, MathJax included, transfers at most 1.5 MB from a server that
   compresses text with gzip, as static hosts (GitHub Pages) do; the
-  uncompressed size is printed too (figures load lazily);
+  uncompressed size is printed too (figures load lazily). The print page is
+  the exception by design: it is the whole book, figures loaded at once so
+  that they print; its HTML is held under 3 MB and its weight is printed;
 - at phone width (390 px) the page itself does not scroll sideways;
 - every notebook it offers is a notebook whose links to the site resolve.
 
 For the site as a whole:
+- every link from one page of the site to an anchor (#...) finds that anchor,
+  in the built HTML (no JavaScript needed);
+- an address the site lacks shows the 404 page, styled, with its chapter list;
 - a link to an equation from another page lands with the equation in view;
 - opened from disk (file://), pages navigate and search finds a chapter.
 
-Usage: python .ci/check_site.py SITE_DIR --axe AXE.min.js [--screenshot PAGE OUT.png]
+Usage: python .ci/check_site.py SITE_DIR --axe AXE.min.js [--only PAGE ...]
+       [--browser CHROME] [--screenshot PAGE OUT.png]
 Needs the Debian chromium package, the playwright package and axe-core (npm).
 """
 
@@ -26,12 +32,14 @@ import gzip
 import http.server
 import io
 import json
+import os
+import posixpath
 import re
 import shutil
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -41,21 +49,39 @@ FLAGS = [
 ]
 HTML_LIMIT = 300_000
 NOTEBOOK_PAGE_LIMIT = 1_000_000
+PRINT_PAGE = "print.html"
+PRINT_PAGE_LIMIT = 3_000_000
 FIRST_LOAD_LIMIT = 1_500_000
 PHONE = {"width": 390, "height": 844}
-LOCAL_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url
+# The site_url the site was built with (mkdocs.yml reads the same variable).
+SITE_URL = os.environ.get("MLBOOK_SITE_URL", "http://127.0.0.1:8000/")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a static host would: text compressed with gzip when asked."""
+    """Serves the site as a static host (GitHub Pages) would: under the path of
+    its site_url, text compressed with gzip when asked, and 404.html, with
+    status 404, for an address the site does not have."""
 
     COMPRESS = (".html", ".js", ".css", ".json", ".svg", ".ipynb", ".xml", ".txt")
+    PREFIX = "/"
 
     def log_message(self, *args):
         pass
 
+    def translate_path(self, path):
+        if path.startswith(self.PREFIX):
+            path = "/" + path[len(self.PREFIX):]
+        return super().translate_path(path)
+
     def send_head(self):
         path = Path(self.translate_path(self.path))
+        if not path.exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.is_file() and path.suffix in self.COMPRESS):
             return super().send_head()
@@ -74,7 +100,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
             pass
 
 
-def serve(site):
+def serve(site, prefix):
+    QuietHandler.PREFIX = prefix
     handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -104,8 +131,8 @@ def notebook_problems(site, notebook, url):
         for target in re.findall(r"\]\(([^)\s]+)\)", "".join(cell["source"])):
             if target.endswith(".md") or ".md#" in target:
                 problems.append(f"{url}: a link to a source file, {target}")
-            elif target.startswith(LOCAL_SITE_URL):
-                path = target[len(LOCAL_SITE_URL):].split("#")[0]
+            elif target.startswith(SITE_URL):
+                path = target[len(SITE_URL):].split("#")[0]
                 if not (site / path).is_file():
                     problems.append(f"{url}: a link to a missing page, {target}")
     return problems
@@ -115,6 +142,7 @@ def check_page(browser, site, rel, base, axe):
     url = base + rel
     problems, foreign, errors, loaded = [], [], [], []
     page = browser.new_page()
+    page.set_default_timeout(180_000)  # the print page typesets the whole book
     page.on("request", lambda r: foreign.append(r.url)
             if not (r.url.startswith(base) or r.url.startswith("data:")) else None)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -140,12 +168,14 @@ def check_page(browser, site, rel, base, axe):
     page.close()
 
     dark = browser.new_page(color_scheme="dark")
+    dark.set_default_timeout(180_000)
     dark.goto(url, wait_until="networkidle")
     typeset(dark)
     problems += [f"dark scheme: {v}" for v in axe_violations(dark, axe)]
     dark.close()
 
     phone = browser.new_page(viewport=PHONE)
+    phone.set_default_timeout(180_000)
     phone.goto(url, wait_until="networkidle")
     typeset(phone)
     phone.wait_for_timeout(800)  # Material wraps wide tables after loading
@@ -154,6 +184,8 @@ def check_page(browser, site, rel, base, axe):
 
     size = (site / rel).stat().st_size
     limit = NOTEBOOK_PAGE_LIMIT if "jupyter" in (site / rel).read_text(errors="ignore")[:50_000] else HTML_LIMIT
+    if rel == PRINT_PAGE:
+        limit = PRINT_PAGE_LIMIT
     if foreign:
         problems.append(f"requests to other hosts: {sorted(set(foreign))}")
     if typeset_count < formulas:
@@ -164,13 +196,44 @@ def check_page(browser, site, rel, base, axe):
         problems.append(f"console errors: {errors}")
     if size > limit:
         problems.append(f"HTML of {size / 1e3:.0f} KB, above {limit / 1e3:.0f} KB")
-    if first_load > FIRST_LOAD_LIMIT:
+    if first_load > FIRST_LOAD_LIMIT and rel != PRINT_PAGE:
         problems.append(f"first load of {first_load / 1e6:.2f} MB, above {FIRST_LOAD_LIMIT / 1e6} MB")
     if overflow > 0:
         problems.append(f"at 390 px the page scrolls sideways by {overflow} px")
     summary = (f"{formulas} formulas, {size / 1e3:.0f} KB HTML, first load {first_load / 1e6:.2f} MB "
                f"transferred ({uncompressed / 1e6:.2f} MB uncompressed)")
     return summary, problems
+
+
+def anchor_problems(site, pages):
+    """Every link between the site's pages to an anchor finds an element with that id."""
+    ids = {rel: set(re.findall(r'\bid="([^"]+)"', (site / rel).read_text(encoding="utf-8")))
+           for rel in pages}
+    problems = []
+    for rel in pages:
+        html = (site / rel).read_text(encoding="utf-8")
+        for target, anchor in sorted(set(re.findall(r'href="([^":#]*)#([^"]+)"', html))):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)) if target else rel
+            anchor = unquote(anchor)
+            if path in ids and anchor not in ids[path]:
+                problems.append(f"{rel}: a link to {target or rel}#{anchor}, which has no such id")
+    return problems
+
+
+def check_missing_address(browser, base):
+    """An address the site lacks, two folders deep, shows the styled 404 page."""
+    page = browser.new_page()
+    failed = []
+    page.on("response", lambda r: failed.append(r.url)
+            if r.status >= 400 and r.request.resource_type != "document" else None)
+    response = page.goto(base + "no/such/page.html", wait_until="networkidle")
+    problems = []
+    if response.status != 404 or "This page is not in the book" not in page.content():
+        problems.append(f"a missing address answered {response.status} without the 404 page")
+    if failed or page.locator("article a[href$='k-means.html']").count() == 0:
+        problems.append(f"the 404 page lost its styles or chapter links: {failed}")
+    page.close()
+    return problems
 
 
 def check_equation_link(browser, base):
@@ -217,25 +280,32 @@ def main():
     parser.add_argument("site", type=Path)
     parser.add_argument("--axe", type=Path, required=True, help="path to axe.min.js")
     parser.add_argument("--screenshot", nargs=2, metavar=("PAGE", "OUT"))
+    parser.add_argument("--only", nargs="+", metavar="PAGE",
+                        help="check these pages (site paths, e.g. 404.html) and not all")
+    parser.add_argument("--browser", default=shutil.which("chromium"),
+                        help="a Chromium or Chrome executable (default: chromium on PATH)")
     args = parser.parse_args()
-    chromium = shutil.which("chromium")
+    chromium = args.browser
     if chromium is None:
-        sys.exit("chromium is not installed: apt-get install -y chromium")
-    server = serve(args.site)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    pages = sorted(p.relative_to(args.site).as_posix() for p in args.site.rglob("*.html")
-                   if p.name != "404.html")
+        sys.exit("chromium is not installed: apt-get install -y chromium, or pass --browser")
+    prefix = urlsplit(SITE_URL).path.rstrip("/") + "/"
+    server = serve(args.site, prefix)
+    base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    pages = sorted(p.relative_to(args.site).as_posix() for p in args.site.rglob("*.html"))
+    checked = args.only or pages
     failed = 0
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=FLAGS)
-        for rel in pages:
+        for rel in checked:
             summary, problems = check_page(browser, args.site, rel, base, args.axe)
             print(f"{rel}: {summary}: " + ("ok" if not problems else "FAIL\n    " + "\n    ".join(problems)))
             failed += bool(problems)
-        site_problems = check_equation_link(browser, base)
+        site_problems = anchor_problems(args.site, pages)
+        site_problems += check_missing_address(browser, base)
+        site_problems += check_equation_link(browser, base)
         offline_problems, hits = check_offline(browser, args.site)
         site_problems += offline_problems
-        print(f"equation link and file:// reading ({hits} search results): "
+        print(f"anchors, 404 page, equation link and file:// reading ({hits} search results): "
               + ("ok" if not site_problems else "FAIL\n    " + "\n    ".join(site_problems)))
         if args.screenshot:
             rel, out = args.screenshot
@@ -245,7 +315,7 @@ def main():
             page.screenshot(path=out)
         browser.close()
     server.shutdown()
-    print(f"{len(pages) - failed} pages passed, {failed} failed")
+    print(f"{len(checked) - failed} pages passed, {failed} failed")
     sys.exit(1 if failed or site_problems else 0)
 
 

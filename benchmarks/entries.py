@@ -11,14 +11,19 @@ from functools import cache
 
 import numpy as np
 from sklearn.datasets import load_digits
+from sklearn.cluster import KMeans as SkKMeans
 from sklearn.decomposition import PCA as SkPCA
 from sklearn.linear_model import LinearRegression as SkLinearRegression
 from sklearn.linear_model import LogisticRegression as SkLogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.neural_network import MLPClassifier as SkMLPClassifier
+from sklearn.svm import SVC as SkSVC
 
 from mlbook import sigmoid, softplus
+from mlbook.cluster import KMeans, kmeans_init
+from mlbook.cluster._kmeans import _assign, _augment, _cluster_sums
+from mlbook.datasets import make_curved_boundary
 from mlbook.decomposition import PCA
 from mlbook.gradcheck import relative_error
 from mlbook.linear_model import LinearRegression, LogisticRegression
@@ -30,6 +35,7 @@ from mlbook.linear_model._logistic import (
 from mlbook.neural_network import MLPClassifier, init_weights
 from mlbook.neural_network._backprop import _cost_and_gradient, _forward
 from mlbook.preprocessing import add_intercept
+from mlbook.svm import SVC
 
 from .baselines import looped_cost_and_gradient, matrix_products
 from .harness import Breakdown, Comparison, Scaling, entry
@@ -304,3 +310,96 @@ def pca_digits():
                       lambda: SkPCA(n_components=20, svd_solver="full").fit(X),
                       'PCA(n_components=20, svd_solver="full")', goal=1.0, facts=facts,
                       repeat=15)
+
+
+# --- K-means -------------------------------------------------------------------------
+
+
+@cache
+def photo_pixels():
+    """The colours of matplotlib's sample photograph, (height * width, 3) in [0, 1]."""
+    import matplotlib.cbook
+    import matplotlib.image
+
+    photo = matplotlib.image.imread(
+        matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False))
+    return photo.reshape(-1, 3) / 255.0
+
+
+def _kmeans_pair(X, iterations=10, K=16):
+    # The same initial centroids for both (k-means++ from mlbook, seeded), one
+    # run each, tol=0 so that both make exactly `iterations` Lloyd steps unless
+    # an assignment repeats (both then stop: the facts report the counts).
+    C0 = kmeans_init(X, K, random_state=0)
+    ours = lambda: KMeans(n_clusters=K, init=C0, n_init=1, max_iter=iterations,  # noqa: E731
+                          tol=0.0).fit(X)
+    theirs = lambda: SkKMeans(n_clusters=K, init=C0, n_init=1, max_iter=iterations,  # noqa: E731
+                              tol=0.0, algorithm="lloyd").fit(X)
+    return ours, theirs
+
+
+@entry("kmeans-photo", "K-means, 16 colours of a photograph's pixels, 10 iterations", "kmeans")
+def kmeans_photo():
+    X = photo_pixels()
+    ours, theirs = _kmeans_pair(X)
+
+    def facts(a, b):
+        return {"pixels": X.shape[0],
+                "mlbook_iterations": int(a.n_iter_), "reference_iterations": int(b.n_iter_),
+                "inertia_relative_difference": float(abs(a.inertia_ - b.inertia_) / b.inertia_),
+                "centroids_max_abs_difference": float(np.max(np.abs(
+                    a.cluster_centers_ - b.cluster_centers_)))}
+
+    return Comparison(ours, theirs, 'KMeans(n_clusters=16, init=same, algorithm="lloyd")',
+                      goal=1.5, facts=facts)
+
+
+@entry("kmeans-scaling", "K-means, 16 colours, 10 iterations, against the pixels", "kmeans")
+def kmeans_scaling():
+    X = photo_pixels()
+    sizes = [19200, 38400, 76800, 153600, X.shape[0]]
+    return Scaling(sizes, lambda m: _kmeans_pair(X[:m])[0], lambda m: _kmeans_pair(X[:m])[1],
+                   'KMeans(n_clusters=16, init=same, algorithm="lloyd")')
+
+
+@entry("kmeans-profile", "One K-means assignment step, 16 colours of a photograph's pixels",
+       "kmeans")
+def kmeans_profile():
+    X = photo_pixels()
+    C = kmeans_init(X, 16, random_state=0)
+    shift = C.mean(axis=0)
+    XaT, Cc = _augment(X, shift), C - shift  # (4, m) and (16, 3), as a fit prepares them
+    A = np.vstack([-2.0 * Cc.T, np.einsum("kj,kj->k", Cc, Cc)])  # (4, 16)
+    scores = XaT.T @ A
+    labels = np.argmin(scores, axis=1)
+    fit = _kmeans_pair(X)[0]
+    return Breakdown({
+        "the fit: 10 iterations, 11 assignment steps": fit,
+        "assignment step (scores, argmin, sums, in blocks)": lambda: _assign(XaT, Cc),
+        "its product alone, unblocked (m, 4) @ (4, 16)": lambda: XaT.T @ A,
+        "its argmin alone": lambda: np.argmin(scores, axis=1),
+        "its sums and counts alone (bincount)": lambda: _cluster_sums(XaT[:-1], labels, 16),
+    }, number=2, facts={"pixels": X.shape[0], "clusters": 16, "assignment_steps_per_fit": 11})
+
+
+# --- support vector machines -----------------------------------------------------------
+
+
+@entry("svc-curved", "SVC, Gaussian kernel, 900 points inside and outside a wavy curve", "svm")
+def svc_curved():
+    # The chapter's data and its first model: sigma = 0.1 (gamma = 1 / (2 sigma^2)),
+    # C = 1; both solve the same dual by SMO to libsvm's default tolerance 1e-3.
+    P, c = make_curved_boundary(m=900, noise=0.0, random_state=0)
+    params = dict(C=1.0, kernel="rbf", gamma=1 / (2 * 0.1**2), tol=1e-3)
+
+    def facts(a, b):
+        da, db = a.decision_function(P), b.decision_function(P)
+        return {"points": P.shape[0],
+                "mlbook_support_vectors": int(len(a.support_)),
+                "reference_support_vectors": int(len(b.support_)),
+                "mlbook_iterations": int(a.n_iter_[0]), "reference_iterations": int(b.n_iter_[0]),
+                "decision_max_abs_difference": float(np.max(np.abs(da - db))),
+                "predictions_agree": float(np.mean(a.predict(P) == b.predict(P)))}
+
+    return Comparison(lambda: SVC(**params).fit(P, c), lambda: SkSVC(**params).fit(P, c),
+                      'SVC(kernel="rbf") (libsvm)', goal=3.0, facts=facts)

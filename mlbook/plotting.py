@@ -27,13 +27,26 @@ def _pyplot():
     return plt
 
 
-def new_figure(caption, nrows=1, ncols=1, figsize=(6, 4)):
+def new_figure(caption, nrows=1, ncols=1, figsize=(6, 4), *, alt=None):
     """A new figure and its axes, labelled with ``caption``.
 
-    The book prints the label under the figure as its caption and uses it as
-    the image's alt text, so say what the figure shows. Unlike
-    ``plt.subplots(num=caption)``, calling this twice with the same caption
-    (re-running a notebook cell) makes a second figure instead of failing.
+    Parameters
+    ----------
+    caption : str
+        What the figure is; the book prints it under the figure. Unlike
+        ``plt.subplots(num=caption)``, calling this twice with the same caption
+        (re-running a notebook cell) makes a second figure instead of failing.
+    nrows, ncols : int, default=1
+        The grid of axes.
+    figsize : tuple (width, height), default=(6, 4)
+        In inches.
+    alt : str
+        What the figure shows, for a reader who cannot see it: the image's alt
+        text. A screen reader reads it and then the caption, so it adds to
+        the caption instead of repeating it: what the reader should notice
+        (which curve falls fastest, where the boundary bends, which points are
+        flagged), in words that do not depend on colour. The book refuses a
+        figure without it; outside the book it may be left out.
 
     Returns
     -------
@@ -42,14 +55,15 @@ def new_figure(caption, nrows=1, ncols=1, figsize=(6, 4)):
     """
     fig, axes = _pyplot().subplots(nrows, ncols, figsize=figsize, layout="constrained")
     fig.set_label(caption)
+    fig.mlbook_alt = alt
     return fig, axes
 
 
-def _new_ax(ax, label):
-    return ax if ax is not None else new_figure(label)[1]
+def _new_ax(ax, label, alt):
+    return ax if ax is not None else new_figure(label, alt=alt)[1]
 
 
-def plot_cost_history(costs_by_label, ax=None, logy=False, label="Cost history"):
+def plot_cost_history(costs_by_label, ax=None, logy=False, label="Cost history", alt=None):
     """Plot cost against iteration, one line per entry of ``costs_by_label``.
 
     Parameters
@@ -59,10 +73,11 @@ def plot_cost_history(costs_by_label, ax=None, logy=False, label="Cost history")
     ax : matplotlib Axes, optional
     logy : bool, default=False
         A log scale for the cost, to show slow convergence.
-    label : str
-        The figure's label (its caption in the book) when a new figure is made.
+    label, alt : str
+        The caption and the alt text of the new figure when one is made (see
+        `new_figure`); unused with ``ax``.
     """
-    ax = _new_ax(ax, label)
+    ax = _new_ax(ax, label, alt)
     for name, costs in costs_by_label.items():
         ax.plot(np.arange(len(costs)), costs, label=name)
     ax.set_xlabel("iteration")
@@ -74,7 +89,7 @@ def plot_cost_history(costs_by_label, ax=None, logy=False, label="Cost history")
 
 
 def plot_cost_contours(cost, theta0, theta1, paths=None, minimum=None, ax=None, levels=20,
-                       contour_labels=False, label="Cost contours"):
+                       contour_labels=False, label="Cost contours", alt=None):
     r"""Contours of a cost of two parameters, with optional optimiser paths.
 
     Parameters
@@ -91,8 +106,13 @@ def plot_cost_contours(cost, theta0, theta1, paths=None, minimum=None, ax=None, 
         The number of contour levels.
     contour_labels : bool, default=False
         Write the cost on every third contour line.
+    ax : matplotlib Axes, optional
+        Draw here instead of on a new figure.
+    label, alt : str
+        The caption and the alt text of the new figure when one is made (see
+        `new_figure`); unused with ``ax``.
     """
-    ax = _new_ax(ax, label)
+    ax = _new_ax(ax, label, alt)
     theta0, theta1 = np.asarray(theta0), np.asarray(theta1)
     # A loop over grid points, not samples: each call is vectorised over the data.
     J = np.array([[cost(np.array([a, b])) for a in theta0] for b in theta1])  # (g1, g0)
@@ -116,7 +136,7 @@ def plot_cost_contours(cost, theta0, theta1, paths=None, minimum=None, ax=None, 
 
 
 def plot_decision_boundary(decision, X, y, ax=None, resolution=200, margin=0.1,
-                           class_names=None, legend=True, label="Decision boundary"):
+                           class_names=None, legend=True, label="Decision boundary", alt=None):
     r"""Two-feature data by class, and the curve where ``decision`` is zero.
 
     Parameters
@@ -140,12 +160,17 @@ def plot_decision_boundary(decision, X, y, ax=None, resolution=200, margin=0.1,
     legend : bool, default=True
         Draw the legend, outside the plotting area on the right. A grid of
         panels can pass ``False`` and draw one legend for the figure.
+    ax : matplotlib Axes, optional
+        Draw here instead of on a new figure.
+    label, alt : str
+        The caption and the alt text of the new figure when one is made (see
+        `new_figure`); unused with ``ax``.
 
     Returns
     -------
     ax : matplotlib Axes
     """
-    ax = _new_ax(ax, label)
+    ax = _new_ax(ax, label, alt)
     X, y = np.asarray(X, dtype=float), np.asarray(y)
     if X.ndim != 2 or X.shape[1] != 2:
         raise ValueError(f"X must have shape (m, 2) to be drawn in the plane, got {X.shape}.")
@@ -179,7 +204,8 @@ def plot_decision_boundary(decision, X, y, ax=None, resolution=200, margin=0.1,
 
 
 def image_grid(images, image_shape=None, ncols=10, titles=None, cmap="gray_r",
-               symmetric=False, per_image=False, colorbar=False, ax=None, label="Images"):
+               symmetric=False, per_image=False, colorbar=False, ax=None, label="Images",
+               alt=None):
     """Tile small images into one picture, optionally with a title under each.
 
     Every chapter's image grid: digits, their weights, faces, principal
@@ -208,8 +234,9 @@ def image_grid(images, image_shape=None, ncols=10, titles=None, cmap="gray_r",
     colorbar : bool, default=False
         Draw the colour scale beside the grid.
     ax : matplotlib Axes, optional
-    label : str
-        The figure's label (its caption in the book) when a new figure is made.
+    label, alt : str
+        The caption and the alt text of the new figure when one is made (see
+        `new_figure`); unused with ``ax``.
 
     Returns
     -------
@@ -247,7 +274,7 @@ def image_grid(images, image_shape=None, ncols=10, titles=None, cmap="gray_r",
         canvas[top:top + h, left:left + w] = images[k]
     if ax is None:
         height, width = canvas.shape
-        ax = new_figure(label, figsize=(6, max(1.0, 6 * height / width)))[1]
+        ax = new_figure(label, figsize=(6, max(1.0, 6 * height / width)), alt=alt)[1]
     finite = images[np.isfinite(images)]
     if symmetric:
         vmax = np.abs(finite).max() or 1.0

@@ -1,10 +1,12 @@
-"""The build's checks on the book's text (overrides/bookengine/checks.py)."""
+"""The build's checks on the book's text (overrides/bookengine/checks.py) and the print page."""
 
+import re
 import sys
 
 from ._hooks import ROOT
 
 sys.path.insert(0, str(ROOT / "overrides"))
+from bookengine import printbook  # noqa: E402
 from bookengine.checks import (  # noqa: E402
     citation_problems,
     equations,
@@ -112,3 +114,73 @@ def test_letter_suffixed_numbers_are_citations_too():
     bad = pages(**{"three.md": "As (1.1a) says."})
     assert citation_problems(bad) == [
         "three.md:1: (1.1a) looks like an equation number, but no equation has it."]
+
+
+def test_name_and_whitespace_spans_are_unwrapped_and_others_kept():
+    from bookengine.lighten import unwrap_plain_spans
+
+    code = ('<span class="n">theta</span><span class="w"> </span><span class="o">=</span>'
+            '<span class="w"> </span><span class="mi">0</span>')
+    assert unwrap_plain_spans(code) == 'theta <span class="o">=</span> <span class="mi">0</span>'
+
+
+def test_reference_pages_roles_and_equations_become_links():
+    from bookengine import api
+
+    pages = {"api/lm.md": "# lm\n\n::: mlbook.linear_model\n", "ch.md": "# C"}
+    assert api.reference_pages(pages) == {"mlbook.linear_model": "api/lm.md"}
+    index = api.entries(["mlbook.linear_model"])
+    assert index["linear_cost"] == ("mlbook.linear_model", "mlbook.linear_model.linear_cost")
+    assert index["LinearRegression.fit"][1] == "mlbook.linear_model.LinearRegression.fit"
+    html = "See :func:<code>linear_cost</code>, equation (1.11), and :func:<code>nowhere</code>."
+    out = api.link_reference(html, "api/lm.html", index, {"mlbook.linear_model": "api/lm.html"},
+                             {"1.11": "linear-models/linear-regression.html"})
+    assert out == ('See <a href="lm.html#mlbook.linear_model.linear_cost"><code>linear_cost</code></a>, '
+                   'equation <a href="../linear-models/linear-regression.html#eq-1.11">(1.11)</a>, '
+                   'and <code>nowhere</code>.')
+
+
+def test_a_chapter_links_the_entries_its_code_imports():
+    from bookengine import api
+
+    page = ("# T\n\n```python\nfrom mlbook.linear_model import (LinearRegression,\n"
+            "    linear_cost)\nfrom mlbook import sigmoid\nfrom numpy import array\n```\n")
+    index = api.entries(["mlbook", "mlbook.linear_model"])
+    assert api.used_entries(page, index) == ["mlbook.linear_model.LinearRegression",
+                                             "mlbook.linear_model.linear_cost", "mlbook.sigmoid"]
+    (line,) = api.uses_lines(page, "part/t.html", index,
+                             {"mlbook": "api/index.html", "mlbook.linear_model": "api/lm.html"})
+    assert '<a href="../api/lm.html#mlbook.linear_model.linear_cost"><code>linear_model.linear_cost</code></a>' in line
+
+
+def _page(body):
+    return ('<html><body><nav><a href="other.html">nav</a></nav>'
+            f'<article class="md-content__inner md-typeset">{body}</article></body></html>')
+
+
+def test_the_print_page_holds_every_chapter_with_links_kept_inside_it():
+    one = _page(
+        '<h1 id="first">One</h1><h2 id="exercises">Exercises</h2>'
+        '<div class="mlbook-equation" id="eq-1.1">\\[ a \\label{eq:cost} \\tag{1.1} \\]</div>'
+        '<p>See <a href="#exercises">below</a>, \\(\\eqref{eq:cost}\\), '
+        '<a href="../b/two.html#eq-2.1">(2.1)</a>, <a href="../b/two.html">two</a> and '
+        '<a href="../api/x.html#mlbook.x">the reference</a>.</p>'
+        '<img alt="a" src="one-figures/figure-1.svg" loading="lazy">'
+        '<details class="success"><summary>Solution</summary>x</details>'
+        '<details class="quote">\n<summary>How to cite this chapter</summary>bib</details>'
+        '<p class="mlbook-notebook"><a href="one.ipynb" download>notebook</a></p>')
+    two = _page('<h1 id="first">Two</h1><h2 id="exercises">Exercises</h2>'
+                '<div class="mlbook-equation" id="eq-2.1">\\[ b \\label{eq:cost} \\tag{2.1} \\]</div>')
+    page = printbook.assemble(_page("<h1 id=\"book\">Book</h1>"),
+                              [("a/one.html", one), ("b/two.html", two)], "print.html")
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))  # chapters share heading ids: prefixed apart
+    assert {"one", "one--exercises", "two--exercises", "eq-1.1", "eq-2.1"} <= set(ids)
+    assert 'href="#one--exercises"' in page
+    assert 'href="#eq-2.1"' in page and 'href="#two"' in page  # another chapter: inside
+    assert 'href="api/x.html#mlbook.x"' in page  # a page the print page lacks: relative to it
+    assert 'src="a/one-figures/figure-1.svg"' in page and "lazy" not in page
+    assert "\\label{one:eq:cost}" in page and "\\label{two:eq:cost}" in page
+    assert "\\eqref{one:eq:cost}" in page
+    assert "<details open" in page and "How to cite" not in page and "ipynb" not in page
+    assert page.index("<h1 id=\"book\">") < page.index("One") < page.index("Two")

@@ -11,6 +11,7 @@ import pytest
 
 from mlbook.plotting import (
     image_grid,
+    new_figure,
     plot_cost_contours,
     plot_cost_history,
     plot_decision_boundary,
@@ -245,3 +246,17 @@ def test_plot_decision_boundary_names_the_classes_in_the_legend_or_draws_none():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["outside", "inside"]
     ax = plot_decision_boundary(lambda P: P[:, 0] + P[:, 1] - 1, X, y, legend=False)
     assert ax.get_legend() is None
+
+
+def test_new_figure_keeps_caption_and_alt_text_apart():
+    fig, ax = new_figure("Cost against iteration",
+                         alt="The cost falls steeply, then levels off by iteration 50.")
+    assert fig.get_label() == "Cost against iteration"
+    assert fig.mlbook_alt.startswith("The cost falls")
+
+
+def test_helpers_pass_caption_and_alt_text_to_the_figure_they_make():
+    ax = plot_cost_history({"a": [3, 2, 1]}, label="Caption", alt="Falls to one.")
+    assert ax.figure.get_label() == "Caption" and ax.figure.mlbook_alt == "Falls to one."
+    ax = image_grid(np.zeros((2, 3, 3)), label="Two blank images", alt="Both white.")
+    assert ax.figure.mlbook_alt == "Both white."

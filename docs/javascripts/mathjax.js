@@ -68,7 +68,9 @@ window.MathJax = {
 function focusableWhenScrolling() {
   for (const span of document.querySelectorAll(".md-typeset span.arithmatex")) {
     const formula = span.querySelector("mjx-container") || span;
-    const room = span.parentElement.clientWidth;
+    let block = span.parentElement;  // the nearest ancestor with a width of its own
+    while (block && block.clientWidth === 0) block = block.parentElement;
+    const room = block ? block.clientWidth : Infinity;
     span.classList.toggle("mlbook-wide", formula.getBoundingClientRect().width > room + 1);
   }
   const boxes = ".md-typeset div.arithmatex, .md-typeset span.arithmatex.mlbook-wide";

@@ -8,8 +8,8 @@ each with one BLAS thread so that they do not fight over the cores.
 
 The cache (``.cache/execute/``, one file per page, so it never grows past the
 book) is keyed on everything that decides what a page prints: its Markdown,
-the ``mlbook`` sources, this engine, the LaTeX macros and the versions of
-Python and the libraries. The key is computed before the run and again after
+the ``mlbook`` sources, this engine, the LaTeX macros, the benchmark results
+the performance page reads, and the versions of Python and the libraries. The key is computed before the run and again after
 it; if the sources changed while the page ran, the result is not stored.
 """
 
@@ -121,6 +121,7 @@ def cache_key(markdown, root):
     digest = hashlib.sha256(markdown.encode("utf-8"))
     sources = sorted((root / "mlbook").rglob("*.py")) + sorted(ENGINE.rglob("*.py"))
     sources += [p for p in [root / "docs" / "javascripts" / "mathjax.js"] if p.is_file()]
+    sources += sorted((root / "benchmarks").glob("*.json"))  # the performance page reads them
     for path in sources:
         digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
         digest.update(path.read_bytes())

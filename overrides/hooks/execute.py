@@ -13,9 +13,12 @@ hook only connects it to MkDocs' events:
   page as a notebook, the versions it ran with, and how to cite it. A failing
   block or a number in the prose that no block prints stops ``mkdocs build``;
   under ``mkdocs serve`` the page shows the error instead.
-- ``on_page_content``: static anchors for numbered equations.
+- ``on_page_content``: static anchors for numbered equations; lighter code
+  markup (``bookengine.lighten``); in the API reference, links from
+  docstrings to equations and entries (``bookengine.api``).
 - ``on_post_build``: write the figures and notebooks next to their pages,
-  strip TeX from the search index, prune the cache.
+  strip TeX from the search index, assemble the whole book on the print page
+  (``bookengine.printbook``).
 """
 
 import json
@@ -30,14 +33,20 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # overrides/, for bookengine
+from bookengine import api  # noqa: E402
 from bookengine import notebook as nb  # noqa: E402
+from bookengine import printbook  # noqa: E402
 from bookengine import render as rd  # noqa: E402
 from bookengine import runner  # noqa: E402
 from bookengine.checks import citation_problems, equations, unbacked_numbers  # noqa: E402
 from bookengine.equations import wrap_equations  # noqa: E402
+from bookengine.lighten import unwrap_plain_spans  # noqa: E402
 from bookengine.fences import find_fences  # noqa: E402
 
-_STATE = {"serve": False, "runs": {}, "keys": {}, "tags": set(), "writes": {}}
+_STATE = {"serve": False, "runs": {}, "keys": {}, "tags": set(), "writes": {},
+          "reference": {}, "index": {}, "module_urls": {}, "equation_urls": {},
+          "book": [], "print": None}
+PRINT_PAGE = "print.md"  # the whole book on one page; see bookengine/printbook.py
 
 
 def _root(config):
@@ -62,6 +71,7 @@ def on_files(files, config, **kwargs):
     if problems:
         raise PluginError("Broken equation citations:\n" + "\n".join(problems))
     _STATE["tags"] = {eq.tag for page, text in pages.items() for eq in equations(text, page)}
+    _link_reference_and_chapters(pages, files)
     _STATE["runs"], _STATE["keys"], _STATE["writes"] = {}, {}, {}
     todo = {}
     for src, markdown in pages.items():
@@ -80,6 +90,40 @@ def on_files(files, config, **kwargs):
     if _use_cache():
         runner.prune(root, [src for src in pages if src in _STATE["runs"]])
     return files
+
+
+def on_nav(nav, config, files, **kwargs):
+    # The print page holds every page of the navigation but itself and the API reference.
+    _STATE["book"] = [page.file for page in nav.pages
+                      if page.file.src_uri != PRINT_PAGE
+                      and page.file.src_uri not in _STATE["reference"]]
+    _STATE["print"] = files.get_file_from_path(PRINT_PAGE)
+    return nav
+
+
+def _print_book(site_dir):
+    printed = _STATE["print"]
+    if printed is None:
+        return
+    site = Path(site_dir)
+    target = site / printed.dest_uri
+    chapters = [(f.url, (site / f.dest_uri).read_text(encoding="utf-8")) for f in _STATE["book"]]
+    target.write_text(printbook.assemble(target.read_text(encoding="utf-8"), chapters,
+                                         printed.url), encoding="utf-8")
+
+
+def _url(files, path):
+    file = files.get_file_from_path(path)
+    return file.url if file is not None else None
+
+
+def _link_reference_and_chapters(pages, files):
+    reference = api.reference_pages(pages)  # module -> its API page
+    _STATE["reference"] = set(reference.values())
+    _STATE["index"] = api.entries(reference)
+    _STATE["module_urls"] = {module: _url(files, path) for module, path in reference.items()}
+    _STATE["equation_urls"] = {eq.tag: _url(files, page) for page, text in pages.items()
+                               for eq in equations(text, page)}
 
 
 def _run_of(src, markdown, root):
@@ -187,15 +231,19 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         "",
         f'<p class="mlbook-verified">Its code last ran with {versions}.</p>',
     ]
+    uses = api.uses_lines(markdown, page.file.url, _STATE["index"], _STATE["module_urls"])
     return rd.insert_after_title(rendered, header) + "\n\n" + "\n".join(
-        _citation(config, page, url_of(src)))
+        uses + [""] + _citation(config, page, url_of(src)))
 
 
 def on_page_content(html, page, config, files, **kwargs):
     # Static anchors for numbered equations; see bookengine/equations.py.
     # MkDocs collected the page's anchors before this event: add these, so that
     # its link validation (an error under `strict`) knows them.
-    html = wrap_equations(html)
+    html = unwrap_plain_spans(wrap_equations(html))
+    if page.file.src_uri in _STATE["reference"]:
+        html = api.link_reference(html, page.file.url, _STATE["index"], _STATE["module_urls"],
+                                  _STATE["equation_urls"])
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= set(re.findall(r'class="mlbook-equation" id="([^"]+)"', html))
     return html
@@ -224,3 +272,4 @@ def on_post_build(config, **kwargs):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     _plain_search_index(config.site_dir)
+    _print_book(config.site_dir)
