@@ -28,8 +28,35 @@ def check_array(X, name="X", ndim=2, hint=None):
     samples or no features, NaN or infinity. The result may be ``X`` itself
     (no copy for a float64 array): callers never modify it in place.
     """
+    arr = _as_float_array(X, name, f"an array of numbers ({_shape_words(ndim)})")
+    if arr.ndim != ndim:
+        raise ValueError(_ndim_message(arr, name, ndim, hint))
+    if arr.shape[0] == 0:
+        raise ValueError(
+            f"{name} has 0 sample(s) (shape={arr.shape}) while a minimum of 1 is required."
+        )
+    if arr.size == 0:
+        raise ValueError(
+            f"{name} has 0 feature(s) (shape={arr.shape}) while a minimum of 1 is required: "
+            f"pass at least one column."
+        )
+    if not np.all(np.isfinite(arr)):
+        bad = np.argwhere(~np.isfinite(arr))[0]
+        where = ", ".join(str(i) for i in bad)
+        raise ValueError(
+            f"{name} contains NaN or infinity (first at index [{where}]: {arr[tuple(bad)]}). "
+            f"Remove or impute those values before calling this function."
+        )
+    return arr
+
+
+def _as_float_array(X, name, wanted):
+    """``X`` as a float64 array of any shape; what is not numbers is refused, saying so.
+
+    ``wanted`` says what to pass instead of ``None``.
+    """
     if X is None:
-        raise TypeError(f"{name} is None; pass an array of numbers ({_shape_words(ndim)}).")
+        raise TypeError(f"{name} is None; pass {wanted}.")
     sparse = sys.modules.get("scipy.sparse")  # if scipy.sparse is not loaded, X is not sparse
     if sparse is not None and sparse.issparse(X):
         raise TypeError(
@@ -55,31 +82,12 @@ def check_array(X, name="X", ndim=2, hint=None):
             f"e.g. seconds since a reference time."
         )
     try:
-        arr = np.asarray(arr, dtype=np.float64)
+        return np.asarray(arr, dtype=np.float64)
     except (TypeError, ValueError) as exc:
         raise TypeError(
             f"{name} must hold numbers, but converting it to float failed ({exc}). "
             f"Encode text or categories as numbers first."
         ) from None
-    if arr.ndim != ndim:
-        raise ValueError(_ndim_message(arr, name, ndim, hint))
-    if arr.shape[0] == 0:
-        raise ValueError(
-            f"{name} has 0 sample(s) (shape={arr.shape}) while a minimum of 1 is required."
-        )
-    if arr.size == 0:
-        raise ValueError(
-            f"{name} has 0 feature(s) (shape={arr.shape}) while a minimum of 1 is required: "
-            f"pass at least one column."
-        )
-    if not np.all(np.isfinite(arr)):
-        bad = np.argwhere(~np.isfinite(arr))[0]
-        where = ", ".join(str(i) for i in bad)
-        raise ValueError(
-            f"{name} contains NaN or infinity (first at index [{where}]: {arr[tuple(bad)]}). "
-            f"Remove or impute those values before calling this function."
-        )
-    return arr
 
 
 def check_numbers(z, name="z", allow_inf=False, allow_nan=False):
@@ -91,21 +99,7 @@ def check_numbers(z, name="z", allow_inf=False, allow_nan=False):
     the function has a limit there, such as $g(\pm\infty)$). ``allow_nan``
     leaves NaN to the caller, which says what it means there.
     """
-    if z is None:
-        raise TypeError(f"{name} is None; pass a number or an array of numbers.")
-    try:
-        z = np.asarray(z)
-    except ValueError as exc:  # ragged nested lists
-        raise ValueError(f"{name} must be a number or a rectangular array of numbers ({exc}).") from None
-    if z.dtype.kind == "c":
-        raise ValueError(
-            f"Complex data not supported: {name} is complex. Pass {name}.real if the "
-            f"imaginary part is meant to be zero."
-        )
-    try:
-        z = np.asarray(z, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must hold numbers, but converting it to float failed ({exc}).") from None
+    z = _as_float_array(z, name, "a number or an array of numbers")
     bad = np.isnan(z) if allow_inf else ~np.isfinite(z)
     if allow_nan:
         bad &= ~np.isnan(z)

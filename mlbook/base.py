@@ -76,17 +76,22 @@ def clone(estimator):
     return type(estimator)(**estimator.get_params())
 
 
+def _supervised(tags, estimator_type, **type_tags):
+    """scikit-learn's tags of a supervised estimator: its type, that type's own tags, y required."""
+    tags.estimator_type = estimator_type
+    for name, value in type_tags.items():
+        setattr(tags, name, value)
+    tags.target_tags.required = True
+    return tags
+
+
 class RegressorMixin:
     """``score`` as the coefficient of determination $R^2$ of ``predict``."""
 
     def __sklearn_tags__(self):
         from sklearn.utils import RegressorTags
 
-        tags = super().__sklearn_tags__()
-        tags.estimator_type = "regressor"
-        tags.regressor_tags = RegressorTags()
-        tags.target_tags.required = True
-        return tags
+        return _supervised(super().__sklearn_tags__(), "regressor", regressor_tags=RegressorTags())
 
     def score(self, X, y):
         r"""$R^2 = 1 - \sum (y - \hat y)^2 / \sum (y - \bar y)^2$ on ``(X, y)``."""
@@ -101,11 +106,8 @@ class ClassifierMixin:
     def __sklearn_tags__(self):
         from sklearn.utils import ClassifierTags
 
-        tags = super().__sklearn_tags__()
-        tags.estimator_type = "classifier"
-        tags.classifier_tags = ClassifierTags()
-        tags.target_tags.required = True
-        return tags
+        return _supervised(super().__sklearn_tags__(), "classifier",
+                           classifier_tags=ClassifierTags())
 
     def score(self, X, y):
         """The fraction of samples of ``(X, y)`` whose label ``predict`` gets right."""

@@ -18,9 +18,15 @@ import scipy.sparse
 import sklearn.base
 from numpy.testing import assert_array_equal
 
+from mlbook.anomaly import GaussianAnomalyDetector
 from mlbook.base import BaseEstimator, clone
+from mlbook.cluster import KMeans
+from mlbook.decomposition import PCA
 from mlbook.exceptions import DataConversionWarning, NotFittedError
+from mlbook.linear_model import LinearRegression, LogisticRegression
+from mlbook.neural_network import MLPClassifier
 from mlbook.preprocessing import StandardScaler
+from mlbook.svm import SVC
 
 from ._estimators import (
     ESTIMATORS,
@@ -295,3 +301,61 @@ def test_bad_y_is_refused(estimator, case):
     bad, error, match = _bad_y_cases(estimator, y)[case]
     with pytest.raises(error, match=match):
         clone(estimator).fit(X, bad)
+
+
+# --- hyper-parameters: checked in fit, named in the message ----------------------------
+
+BAD_PARAMS = [
+    (LinearRegression(lam=-1.0), ValueError, r"lam must be >= 0, got -1\.0"),
+    (LinearRegression(solver="qr"), ValueError, "solver must be one of 'normal_equation', "),
+    (LinearRegression(learning_rate=0.1), ValueError, "learning_rate=0.1 applies only to "
+                                                      "solver='gradient_descent'"),
+    (LinearRegression(solver="gradient_descent", learning_rate=0.0), ValueError,
+     "learning_rate must be > 0"),
+    (LinearRegression(solver="gradient_descent", max_iter=0), ValueError, "max_iter must be >= 1"),
+    (LinearRegression(solver="gradient_descent", max_iter=2.5), TypeError,
+     "max_iter must be an integer, got 2.5"),
+    (LogisticRegression(lam=-0.5), ValueError, "lam must be >= 0"),
+    (LogisticRegression(solver="newton"), ValueError, "solver must be one of 'lbfgs'"),
+    (LogisticRegression(learning_rate=0.1), ValueError, "learning_rate=0.1 applies only to"),
+    (LogisticRegression(max_iter=0), ValueError, "max_iter must be >= 1"),
+    (LogisticRegression(tol=0.0), ValueError, "tol must be > 0"),
+    (MLPClassifier(hidden_layer_sizes=(0,)), ValueError, "hidden_layer_sizes must be a tuple of "
+                                                         "positive integers"),
+    (MLPClassifier(lam=-1.0), ValueError, "lam must be >= 0"),
+    (MLPClassifier(loss="hinge"), ValueError, "loss must be one of 'cross_entropy'"),
+    (MLPClassifier(max_iter=0), ValueError, "max_iter must be >= 1"),
+    (SVC(C=0.0), ValueError, "C must be > 0, got 0.0"),
+    (SVC(C=-1.0), ValueError, "C must be > 0"),
+    (SVC(kernel="sigmoid"), ValueError, "kernel must be one of 'linear', 'poly', 'rbf'"),
+    (SVC(gamma=-1.0), ValueError, "gamma must be > 0"),
+    (SVC(gamma="wide"), ValueError, "gamma must be one of 'scale', 'auto'"),
+    (SVC(degree=-1), ValueError, "degree must be >= 0"),
+    (KMeans(n_clusters=0), ValueError, "n_clusters must be >= 1, got 0"),
+    (KMeans(n_clusters=61), ValueError, "n_clusters=61 is more than the 60 examples in X"),
+    (KMeans(n_clusters=3, init="forgy"), ValueError, "init must be one of 'k-means\\+\\+', "
+                                                     "'random'"),
+    (KMeans(n_clusters=3, n_init=0), ValueError, "n_init must be >= 1"),
+    (KMeans(n_clusters=3, tol=-1.0), ValueError, "tol must be >= 0"),
+    (PCA(n_components=0), ValueError, r"n_components=0 must be between 1 and min\(m, n\) = 3"),
+    (PCA(n_components=4), ValueError, r"n_components=4 must be between 1 and min\(m, n\) = 3"),
+    (PCA(n_components=1.5), ValueError, "A float n_components .* strictly between 0 and 1"),
+    (PCA(n_components="all"), TypeError, "n_components must be an int, a float in"),
+    (PCA(whiten="yes"), TypeError, "whiten must be True or False"),
+    (GaussianAnomalyDetector(covariance="tied"), ValueError, "covariance must be one of 'diag'"),
+    (GaussianAnomalyDetector(reg_covar=-1e-3), ValueError, "reg_covar must be >= 0"),
+    (StandardScaler(ddof=-1), ValueError, "ddof must be >= 0"),
+    (StandardScaler(ddof=60), ValueError, "X has 60 samples, but ddof=60 needs more than 60"),
+]
+
+
+def test_every_estimator_class_has_bad_hyper_parameters_listed():
+    assert {type(est) for est, _, _ in BAD_PARAMS} == {type(est) for est in ESTIMATORS}
+
+
+@pytest.mark.parametrize(("estimator", "error", "match"), BAD_PARAMS,
+                         ids=[repr(est) for est, _, _ in BAD_PARAMS])
+def test_bad_hyper_parameters_are_refused_in_fit(estimator, error, match):
+    X, y = data(estimator)
+    with pytest.raises(error, match=match):
+        fit(estimator, X, y)
