@@ -6,6 +6,8 @@ Every function draws on an ``ax`` (a new figure when none is given) and
 returns it; nothing is shown or saved here.
 """
 
+import itertools
+
 import numpy as np
 
 __all__ = [
@@ -15,6 +17,9 @@ __all__ = [
     "plot_cost_history",
     "plot_decision_boundary",
 ]
+
+
+_LINE_STYLES = ["-", "--", ":", "-."]
 
 
 def _pyplot():
@@ -78,8 +83,10 @@ def plot_cost_history(costs_by_label, ax=None, logy=False, label="Cost history",
         `new_figure`); unused with ``ax``.
     """
     ax = _new_ax(ax, label, alt)
-    for name, costs in costs_by_label.items():
-        ax.plot(np.arange(len(costs)), costs, label=name)
+    # A line style per line as well as a colour, so that the legend can be
+    # read without telling colours apart.
+    for (name, costs), style in zip(costs_by_label.items(), itertools.cycle(_LINE_STYLES)):
+        ax.plot(np.arange(len(costs)), costs, style, label=name)
     ax.set_xlabel("iteration")
     ax.set_ylabel(r"cost $J(\theta)$")
     if logy:

@@ -260,3 +260,8 @@ def test_helpers_pass_caption_and_alt_text_to_the_figure_they_make():
     assert ax.figure.get_label() == "Caption" and ax.figure.mlbook_alt == "Falls to one."
     ax = image_grid(np.zeros((2, 3, 3)), label="Two blank images", alt="Both white.")
     assert ax.figure.mlbook_alt == "Both white."
+
+
+def test_plot_cost_history_lines_differ_in_style_not_only_in_colour():
+    ax = plot_cost_history({name: [3, 2, 1] for name in "abcd"})
+    assert len({line.get_linestyle() for line in ax.get_lines()}) == 4

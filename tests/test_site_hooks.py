@@ -41,7 +41,9 @@ not code
 
 FIGURE_PAGE = (
     "# T\n\n```python\nfrom mlbook.plotting import new_figure\n"
-    "fig, ax = new_figure('Two points & a line')\nax.plot([0, 1])\n```\n"
+    "fig, ax = new_figure('Two points & a line',\n"
+    "                     alt='A line rising from 0 to 1, & no points.')\n"
+    "ax.plot([0, 1])\n```\n"
 )
 
 
@@ -80,6 +82,13 @@ def test_figures_are_kept_as_svg_with_their_caption_and_size():
 def test_a_figure_without_caption_is_an_error():
     result = run("```python\nimport matplotlib.pyplot as plt\nplt.subplots()\n```\n")
     assert "no label" in result.error["message"]
+
+
+@pytest.mark.parametrize("alt", ["", ", alt='Sine'"])
+def test_a_figure_without_alt_text_of_its_own_is_an_error(alt):
+    result = run("```python\nfrom mlbook.plotting import new_figure\n"
+                 f"new_figure('Sine'{alt})\n```\n")
+    assert "no alt text of its own" in result.error["message"]
 
 
 def test_a_failing_block_reports_the_page_line_and_stops_the_page():
@@ -123,7 +132,7 @@ def test_render_puts_each_figure_in_a_file_loaded_lazily_with_a_numbered_caption
     out, shown = render.render(FIGURE_PAGE, run(FIGURE_PAGE), lambda k: f"t-figures/figure-{k}.svg",
                                find_fences)
     assert [number for number, _ in shown] == [1]
-    assert '<img src="t-figures/figure-1.svg" alt="Two points &amp; a line" width="576" ' in out
+    assert '<img src="t-figures/figure-1.svg" alt="A line rising from 0 to 1, &amp; no points." width="576" ' in out
     assert 'loading="lazy"' in out and '<a href="t-figures/figure-1.svg"' in out
     assert "<figcaption markdown>Figure 1. Two points & a line</figcaption>" in out
 

@@ -74,7 +74,7 @@ def output_lines(text, indent):
 
 def figure_lines(figure, number, src, indent):
     """Markdown (raw HTML) lines showing figure ``number`` stored at ``src``."""
-    alt = html.escape(plain_text(figure.alt or figure.caption), quote=True)
+    alt = html.escape(plain_text(figure.alt), quote=True)
     return [
         "",
         f'{indent}<figure class="mlbook-figure" id="figure-{number}" markdown>',

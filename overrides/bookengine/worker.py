@@ -63,11 +63,17 @@ def _figure(fig):
             "a figure has no label, which the book uses as its caption; create it with "
             "mlbook.plotting.new_figure('What the figure shows')"
         )
+    alt = getattr(fig, "mlbook_alt", None)
+    if not alt or alt.strip() == label.strip():
+        raise ValueError(
+            f"the figure {label!r} has no alt text of its own; pass "
+            "new_figure(caption, alt='What it shows, beyond the caption') (see its docstring)"
+        )
     _rasterise_dense(fig)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="svg", dpi=_DPI, facecolor="white", metadata={"Date": None})
     width, height = fig.get_size_inches()
-    return {"caption": label, "alt": getattr(fig, "mlbook_alt", "") or "",
+    return {"caption": label, "alt": alt,
             "svg": buffer.getvalue().decode("utf-8"),
             "width": round(width * 96), "height": round(height * 96)}
 
