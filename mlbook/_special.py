@@ -7,6 +7,8 @@ These are re-exported from :mod:`mlbook` itself. Derivations:
 import numpy as np
 from scipy.special import expit
 
+from ._validation import check_numbers
+
 
 def sigmoid(z):
     r"""The logistic function $g(z) = 1 / (1 + e^{-z})$, elementwise.
@@ -25,8 +27,19 @@ def sigmoid(z):
     -------
     ndarray or float
         Values in $[0, 1]$, same shape as ``z``.
+    Raises
+    ------
+    TypeError
+        If ``z`` is ``None`` or not numeric.
+    ValueError
+        If ``z`` contains NaN or is complex. (``inf`` and ``-inf`` give 1 and 0.)
     """
-    return expit(np.asarray(z, dtype=np.float64))
+    return _sigmoid(check_numbers(z, allow_inf=True))
+
+
+def _sigmoid(z):
+    # The kernels' inputs are already checked: they call this directly.
+    return expit(z)
 
 
 def sigmoid_gradient(z):
@@ -34,8 +47,12 @@ def sigmoid_gradient(z):
 
     Computed as $g(z)\,g(-z)$, which is the same number but keeps full relative
     precision for large positive $z$, where $1 - g(z)$ would cancel.
+    Input is checked as for :func:`sigmoid`.
     """
-    z = np.asarray(z, dtype=np.float64)
+    return _sigmoid_gradient(check_numbers(z, allow_inf=True))
+
+
+def _sigmoid_gradient(z):
     return expit(z) * expit(-z)
 
 
@@ -44,9 +61,12 @@ def softplus(z):
 
     Uses $\log(1 + e^{z}) = \max(z, 0) + \log(1 + e^{-|z|})$: the exponent is
     never positive, so nothing overflows, and ``log1p`` keeps precision when
-    $e^{-|z|}$ is tiny.
+    $e^{-|z|}$ is tiny. Input is checked as for :func:`sigmoid`.
     """
-    z = np.asarray(z, dtype=np.float64)
+    return _softplus(check_numbers(z, allow_inf=True))
+
+
+def _softplus(z):
     return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
 
 
@@ -61,18 +81,26 @@ def sigmoid_cross_entropy(y, z):
 
     Parameters
     ----------
-    y : array_like of shape (m,) or (m, K)
-        Targets in $[0, 1]$ (usually 0 or 1).
-    z : array_like, same shape as ``y``
-        Logits $\theta^\mathsf{T} x$, before the sigmoid.
+    y : float or array_like of shape (m,) or (m, K)
+        Targets in $[0, 1]$ (usually 0 or 1); a single number is one example.
+    z : float or array_like, same shape as ``y``
+        Finite logits $\theta^\mathsf{T} x$, before the sigmoid.
 
     Returns
     -------
     float
-        The sum over all entries divided by $m$, the number of rows.
+        The sum over all entries divided by $m$, the number of rows (1 for
+        a single number).
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, ``y`` leaves $[0, 1]$, or either holds NaN or
+        infinity (an infinite logit is a probability of exactly 0 or 1, whose
+        loss is 0 or infinite).
     """
-    y = np.asarray(y, dtype=np.float64)
-    z = np.asarray(z, dtype=np.float64)
+    y = check_numbers(y, "y")
+    z = check_numbers(z, "z")  # finite: see Raises
     if y.shape != z.shape:
         raise ValueError(
             f"y has shape {y.shape} but z has shape {z.shape}; pass one logit per label."
@@ -82,5 +110,5 @@ def sigmoid_cross_entropy(y, z):
             f"y must lie in [0, 1], got values from {y.min()} to {y.max()}. "
             f"Encode the classes as 0 and 1 first."
         )
-    m = y.shape[0]
-    return float(np.sum(y * softplus(-z) + (1.0 - y) * softplus(z)) / m)
+    m = y.shape[0] if y.ndim else 1
+    return float(np.sum(y * _softplus(-z) + (1.0 - y) * _softplus(z)) / m)

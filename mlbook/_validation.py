@@ -4,35 +4,42 @@ Public functions validate and then call private kernels that only compute.
 Every message names the offending value and says how to fix it.
 """
 
+import math
 import numbers
+import sys
+import warnings
 
 import numpy as np
 
-from .exceptions import NotFittedError
+from .exceptions import DataConversionWarning, NotFittedError, _sklearn_compatible
+
+# Beyond this (times the square root of the array's longer side), squares of
+# the values, and sums of them, would overflow float64 (about 1.8e308).
+_LARGEST_VALUE = 1e150
 
 
-def check_array(X, name="X", ndim=2):
+def check_array(X, name="X", ndim=2, hint=None):
     """Return ``X`` as a finite float64 array with ``ndim`` dimensions.
 
-    Raises ``TypeError`` for non-numeric data and ``ValueError`` for a wrong
-    number of dimensions, an empty array, NaN or infinity.
+    Lists, tuples and any other array-like are accepted. Raises
+    ``TypeError`` for ``None``, sparse matrices and non-numeric data, and
+    ``ValueError`` for complex data, a wrong number of dimensions (``hint``,
+    if given, replaces the generic advice on reshaping), an array with no
+    samples or no features, NaN or infinity. The result may be ``X`` itself
+    (no copy for a float64 array): callers never modify it in place.
     """
-    if np.iscomplexobj(X):
-        raise TypeError(
-            f"{name} is complex; mlbook works with real numbers. "
-            f"Pass {name}.real if the imaginary part is meant to be zero."
-        )
-    try:
-        arr = np.asarray(X, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(
-            f"{name} must hold numbers, but converting it to float failed ({exc}). "
-            f"Encode text or categories as numbers first."
-        ) from None
+    arr = _as_float_array(X, name, f"an array of numbers ({_shape_words(ndim)})")
     if arr.ndim != ndim:
-        raise ValueError(_ndim_message(arr, name, ndim))
-    if arr.size == 0 or arr.shape[0] == 0:
-        raise ValueError(f"{name} is empty (shape {arr.shape}); at least one sample is needed.")
+        raise ValueError(_ndim_message(arr, name, ndim, hint))
+    if arr.shape[0] == 0:
+        raise ValueError(
+            f"{name} has 0 sample(s) (shape={arr.shape}) while a minimum of 1 is required."
+        )
+    if arr.size == 0:
+        raise ValueError(
+            f"{name} has 0 feature(s) (shape={arr.shape}) while a minimum of 1 is required: "
+            f"pass at least one column."
+        )
     if not np.all(np.isfinite(arr)):
         bad = np.argwhere(~np.isfinite(arr))[0]
         where = ", ".join(str(i) for i in bad)
@@ -43,11 +50,105 @@ def check_array(X, name="X", ndim=2):
     return arr
 
 
-def _ndim_message(arr, name, ndim):
+def _as_float_array(X, name, wanted):
+    """``X`` as a float64 array of any shape; what is not numbers is refused, saying so.
+
+    ``wanted`` says what to pass instead of ``None``.
+    """
+    if X is None:
+        raise TypeError(f"{name} is None; pass {wanted}.")
+    sparse = sys.modules.get("scipy.sparse")  # if scipy.sparse is not loaded, X is not sparse
+    if sparse is not None and sparse.issparse(X):
+        raise TypeError(
+            f"{name} is a sparse matrix ({type(X).__name__}); sparse input is not supported: "
+            f"mlbook works with dense arrays. Convert it with {name}.toarray() if it fits in "
+            f"memory."
+        )
+    try:
+        arr = np.asarray(X)
+    except ValueError as exc:  # ragged nested lists
+        raise ValueError(
+            f"{name} could not be made into an array ({exc}). Every row must have the same "
+            f"number of entries."
+        ) from None
+    if arr.dtype.kind == "c":
+        raise ValueError(
+            f"Complex data not supported: {name} is complex, and mlbook works with real "
+            f"numbers. Pass {name}.real if the imaginary part is meant to be zero."
+        )
+    if arr.dtype.kind in "mM":
+        raise TypeError(
+            f"{name} holds dates or times (dtype {arr.dtype}); convert them to numbers first, "
+            f"e.g. seconds since a reference time."
+        )
+    try:
+        return np.asarray(arr, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(
+            f"{name} must hold numbers, but converting it to float failed ({exc}). "
+            f"Encode text or categories as numbers first."
+        ) from None
+
+
+def check_numbers(z, name="z", allow_inf=False, allow_nan=False):
+    r"""``z`` as a float64 array of any shape (a number gives a 0-d array).
+
+    For elementwise functions and parameter vectors of any shape. ``None``,
+    text and ragged lists raise ``TypeError`` or ``ValueError``, complex
+    numbers and NaN ``ValueError``; infinity too, unless ``allow_inf`` (where
+    the function has a limit there, such as $g(\pm\infty)$). ``allow_nan``
+    leaves NaN to the caller, which says what it means there.
+    """
+    z = _as_float_array(z, name, "a number or an array of numbers")
+    bad = np.isnan(z) if allow_inf else ~np.isfinite(z)
+    if allow_nan:
+        bad &= ~np.isnan(z)
+    if bad.any():
+        where = f" (first at index [{', '.join(map(str, np.argwhere(bad)[0]))}])" if z.ndim else ""
+        what = "NaN" if allow_inf else "NaN or infinity"
+        raise ValueError(
+            f"{name} contains {what}{where}, and the result would not be a number. Remove or "
+            f"impute those values first."
+        )
+    return z
+
+
+def check_labels(y, name="y"):
+    """Labels of any kind as a 1-D array: numbers must be real and finite.
+
+    Labels are compared, not computed with, so strings and integers in any
+    order are fine; a NaN or infinite label, or a complex one, is refused.
+    """
+    if y is None:
+        raise TypeError(f"{name} is None; pass one label per sample.")
+    y = np.asarray(y)
+    if y.ndim != 1:
+        hint = f" Flatten it with {name}.ravel()." if y.ndim == 2 and 1 in y.shape else ""
+        raise ValueError(f"Expected a 1-D array of labels for {name}, got shape {y.shape}.{hint}")
+    if y.dtype.kind == "c":
+        raise ValueError(
+            f"Complex data not supported: {name} is complex; labels must be integers or strings."
+        )
+    if y.dtype.kind == "f" and not np.all(np.isfinite(y)):
+        i = int(np.argmax(~np.isfinite(y)))
+        raise ValueError(
+            f"{name} contains NaN or infinity (first at index [{i}]: {y[i]}); every sample "
+            f"needs a label."
+        )
+    return y
+
+
+def _shape_words(ndim):
+    return {1: "shape (m,)", 2: "shape (m, n)"}.get(ndim, f"{ndim} dimensions")
+
+
+def _ndim_message(arr, name, ndim, hint=None):
+    if hint is not None:
+        return f"Expected a {ndim}-D array for {name}, got shape {arr.shape} instead. {hint}"
     if ndim == 2 and arr.ndim == 1:
         return (
             f"Expected a 2-D array for {name}, got a 1-D array of shape {arr.shape} instead. "
-            f"Reshape it with {name}.reshape(-1, 1) if it holds a single feature, "
+            f"Reshape your data with {name}.reshape(-1, 1) if it holds a single feature, "
             f"or {name}.reshape(1, -1) if it holds a single sample."
         )
     if ndim == 2 and arr.ndim == 0:
@@ -60,12 +161,63 @@ def _ndim_message(arr, name, ndim):
     return f"Expected a {ndim}-D array for {name}, got {arr.ndim}-D with shape {arr.shape} instead."
 
 
-def check_X_y(X, y, X_name="X", y_name="y"):
-    """Validate a design matrix ``X`` (m, n) and a numeric target ``y`` (m,)."""
+def check_scale(X, name="X"):
+    r"""Raise if the squares of ``X``'s values, or sums of them, would overflow float64.
+
+    Distances, variances and $X^\mathsf{T} X$ all square the data; values
+    beyond about $10^{150}$ make them infinite. The direction of the data
+    does not depend on its unit, so the fix is to change the unit.
+    """
+    largest = float(np.max(np.abs(X)))
+    if largest * math.sqrt(max(X.shape)) > _LARGEST_VALUE:
+        raise ValueError(
+            f"{name} holds values as large as {largest:.3g}, whose squares overflow float64 "
+            f"(beyond about 1.8e308). Divide {name} by a constant, or standardise it with "
+            f"mlbook.preprocessing.StandardScaler, first."
+        )
+    return X
+
+
+def check_X_y(X, y, X_name="X", y_name="y", estimator=False):
+    """Validate a design matrix ``X`` (m, n) and a numeric target ``y`` (m,).
+
+    With ``estimator=True`` (an estimator's ``fit``), ``y`` goes through
+    :func:`check_target` first: a column vector is flattened with a warning,
+    as scikit-learn does.
+    """
     X = check_array(X, X_name, ndim=2)
+    if estimator:
+        y = check_target(y, y_name, stacklevel=5)
     y = check_array(y, y_name, ndim=1)
     check_consistent_length(X, y, X_name, y_name)
     return X, y
+
+
+def check_target(y, name="y", stacklevel=4):
+    """The target of an estimator's ``fit``: ``None`` refused, a column vector flattened.
+
+    A ``y`` of shape (m, 1) is what a reader gets from ``df[["price"]]`` or
+    ``y.reshape(-1, 1)``; it is accepted as shape (m,) with a
+    ``DataConversionWarning``, as scikit-learn accepts it. ``stacklevel``
+    points the warning at the caller of ``fit``.
+    """
+    if y is None:
+        raise ValueError(
+            f"fit requires y to be passed, but the target y is None. Pass the targets, one "
+            f"per row of X, as fit(X, {name})."
+        )
+    y = np.asarray(y)
+    shape = y.shape
+    if len(shape) == 2 and shape[1] == 1:
+        warnings.warn(
+            f"A column-vector y was passed when a 1d array was expected: {name} has shape "
+            f"{shape}. It is used as shape ({shape[0]},); pass {name}.ravel() to silence "
+            f"this warning.",
+            _sklearn_compatible(DataConversionWarning),
+            stacklevel=stacklevel,
+        )
+        return y.reshape(-1)
+    return y
 
 
 def check_consistent_length(X, y, X_name="X", y_name="y"):
@@ -125,7 +277,7 @@ def check_is_fitted(estimator, attribute):
     """Raise ``NotFittedError`` unless ``estimator`` has the learned ``attribute``."""
     if not hasattr(estimator, attribute):
         name = type(estimator).__name__
-        raise NotFittedError(
+        raise _sklearn_compatible(NotFittedError)(
             f"This {name} instance is not fitted yet. Call 'fit' with appropriate "
             f"arguments before using this method."
         )
@@ -139,9 +291,9 @@ def check_n_features(estimator, X):
                 "their own, so pass the features alone." if X.shape[1] == estimator.n_features_in_ + 1
                 else "")
         raise ValueError(
-            f"X has {X.shape[1]} features, but {name} was fitted with "
-            f"{estimator.n_features_in_} features. Pass X with the same columns as in fit."
-            + hint
+            f"X has {X.shape[1]} features, but {name} is expecting "
+            f"{estimator.n_features_in_} features as input (the number it was fitted with). "
+            f"Pass X with the same columns as in fit." + hint
         )
 
 
@@ -158,17 +310,13 @@ def check_classes(y, name="y"):
     y_index : ndarray of shape (m,), dtype int
         ``classes[y_index]`` is ``y``.
     """
-    y = np.asarray(y)
-    if y.ndim != 1:
-        hint = f" Flatten it with {name}.ravel()." if y.ndim == 2 and 1 in y.shape else ""
-        raise ValueError(f"Expected a 1-D array of labels for {name}, got shape {y.shape}.{hint}")
+    y = check_labels(check_target(y, name, stacklevel=5), name)
     if y.size == 0:
-        raise ValueError(f"{name} is empty; at least one sample of each of two classes is needed.")
-    if y.dtype.kind == "c":
-        raise TypeError(f"{name} is complex; class labels must be integers or strings.")
+        raise ValueError(
+            f"{name} has 0 sample(s) (shape={y.shape}); at least one sample of each of two "
+            f"classes is needed."
+        )
     if y.dtype.kind == "f":
-        if not np.all(np.isfinite(y)):
-            raise ValueError(f"{name} contains NaN or infinity; every sample needs a class label.")
         fractional = y[y != np.round(y)]
         if fractional.size:
             raise ValueError(
@@ -185,7 +333,7 @@ def check_classes(y, name="y"):
         ) from None
     if len(classes) < 2:
         raise ValueError(
-            f"{name} holds a single class, {classes[0].item()!r}; a classifier needs "
+            f"{name} holds one class only, {classes[0].item()!r}; a classifier needs "
             f"samples of at least two classes."
         )
     return classes, y_index.reshape(-1)

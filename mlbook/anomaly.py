@@ -20,12 +20,15 @@ from ._validation import (
     check_array,
     check_consistent_length,
     check_is_fitted,
+    check_labels,
     check_n_features,
+    check_numbers,
     check_option,
     check_scalar,
+    check_scale,
 )
 from .base import BaseEstimator
-from .exceptions import NotFittedError
+from .exceptions import NotFittedError, _sklearn_compatible
 
 __all__ = [
     "GaussianAnomalyDetector",
@@ -73,7 +76,7 @@ def estimate_gaussian(X, covariance="diag"):
     >>> mu.tolist(), sigma2.tolist()
     ([3.0, 1.0], [2.6666666666666665, 2.0])
     """
-    X = check_array(X, "X")
+    X = check_scale(check_array(X, "X"))
     check_option(covariance, "covariance", ("diag", "full"))
     return _estimate_gaussian(X, full=covariance == "full")
 
@@ -168,7 +171,9 @@ def log_multivariate_gaussian(X, mu, sigma2):
     its Cholesky factor is the fraction of feature $j$'s variance that the
     features before it do not explain linearly, and a pivot below
     $n \cdot 2^{-52}$ (the relative tolerance of ``numpy.linalg.matrix_rank``)
-    counts as zero.
+    counts as zero. ``GaussianAnomalyDetector.fit``, which knows that the
+    covariance is a sum over $m$ examples, and so carries rounding errors of
+    about $\sqrt{m} \cdot 2^{-52}$, uses $\max(n, \sqrt{m}) \cdot 2^{-52}$.
 
     Examples
     --------
@@ -235,7 +240,11 @@ def _inverse_cholesky(Sigma, m=None):
     # unexplained; info = j + 1 > 0 means the factorisation stopped at feature j.
     pivots = np.diag(B_R) ** 2 if info == 0 else None
     j = info - 1 if info > 0 else int(np.argmin(pivots))
-    if info > 0 or pivots[j] <= n * np.finfo(np.float64).eps:
+    # A sum of m products carries rounding of about sqrt(m) eps: with many examples a
+    # dependent feature can be left that much "unexplained" (x0 + x1 in the
+    # diabetes data, m = 442: 3.8e-15, above n eps = 2.4e-15).
+    tolerance = max(n, np.sqrt(m) if m is not None else 0.0) * np.finfo(np.float64).eps
+    if info > 0 or pivots[j] <= tolerance:
         before = "feature 0" if j == 1 else f"features 0 to {j - 1}"
         left = f" (they leave {pivots[j]:.1e} of its variance unexplained)" if info == 0 else ""
         if m is None:  # a matrix from the caller, perhaps not a covariance at all
@@ -285,9 +294,7 @@ def _log_gaussian_full(X, mu, B_inv):
 
 
 def _check_threshold_args(y_val, p_val, n_steps):
-    y = np.asarray(y_val)
-    if y.ndim != 1:
-        raise ValueError(f"y_val must be 1-D, got shape {y.shape}; flatten it with y_val.ravel().")
+    y = check_labels(y_val, "y_val")
     if y.dtype.kind not in "biuf":
         raise TypeError(
             f"y_val must hold 1 for an anomaly and 0 for a normal example, got dtype "
@@ -304,7 +311,7 @@ def _check_threshold_args(y_val, p_val, n_steps):
             "y_val holds no anomaly (no 1), so F1 is 0 at every threshold and none can be "
             "chosen; the validation set needs some labelled anomalies."
         )
-    p = np.asarray(p_val, dtype=np.float64)
+    p = check_numbers(p_val, "p_val", allow_inf=True, allow_nan=True)  # both said below
     if p.ndim != 1:
         raise ValueError(f"p_val must be 1-D, got shape {p.shape}; flatten it with p_val.ravel().")
     check_consistent_length(p.reshape(-1, 1), y, "p_val", "y_val")
@@ -460,6 +467,22 @@ class GaussianAnomalyDetector(BaseEstimator):
     validation_f1_ : float
         The F1 score on the validation set at ``threshold_``.
 
+    Notes
+    -----
+    For scikit-learn's tools this is a *density estimator* (the type of
+    ``KernelDensity`` and ``GaussianMixture``): ``score_samples`` is the
+    log-density and ``score`` its mean, so ``GridSearchCV`` and
+    ``cross_val_score`` choose ``covariance`` or ``reg_covar`` by held-out
+    likelihood. It is not one of scikit-learn's outlier detectors, whose
+    ``predict`` returns -1 for an outlier and +1 for an inlier and whose
+    threshold is set in ``fit`` from an assumed fraction of outliers: here
+    ``predict`` returns 1 for an anomaly, as the course's labels do, and the
+    threshold comes from labelled examples. So ``predict`` exists only once
+    ``fit_threshold`` has chosen the threshold; before that, asking for it
+    raises ``NotFittedError`` (an ``AttributeError``, so
+    ``hasattr(detector, "predict")`` is ``False``, as with scikit-learn's
+    ``available_if``).
+
     Examples
     --------
     >>> import numpy as np
@@ -476,6 +499,11 @@ class GaussianAnomalyDetector(BaseEstimator):
         self.covariance = covariance
         self.reg_covar = reg_covar
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.estimator_type = "density_estimator"  # see Notes
+        return tags
+
     @one_blas_thread
     def fit(self, X, y=None):
         """Estimate the Gaussian from ``X`` (m, n); ``y`` is ignored.
@@ -491,8 +519,14 @@ class GaussianAnomalyDetector(BaseEstimator):
         """
         check_option(self.covariance, "covariance", ("diag", "full"))
         check_scalar(self.reg_covar, "reg_covar", low=0)
-        X = check_array(X, "X")
+        X = check_scale(check_array(X, "X"))
         m, n = X.shape
+        if m == 1 and self.reg_covar == 0:
+            raise ValueError(
+                "X has 1 sample, so every variance is 0 and the Gaussian has no density. "
+                "Fit on more samples (more than the number of features for "
+                "covariance='full'), or set reg_covar > 0."
+            )
         full = self.covariance == "full"
         mu, sigma2 = _estimate_gaussian(X, full)
         sigma2 = sigma2 + self.reg_covar * (np.eye(n) if full else 1.0)
@@ -539,17 +573,38 @@ class GaussianAnomalyDetector(BaseEstimator):
             return _log_gaussian_diag(X, self.mean_, self.covariance_)
         return _log_gaussian_full(X, self.mean_, self._inverse_cholesky)
 
-    def predict(self, X):
-        """1 for an anomaly (log-density below ``threshold_``), 0 for a normal example.
+    def score(self, X, y=None):
+        r"""The mean log-density $\frac{1}{m}\sum_i \log p(x^{(i)})$ of the rows of ``X``.
+
+        Higher is a better fit to held-out normal data; scikit-learn's model
+        selection tools use it when given no other score. ``y`` is ignored.
 
         Returns
         -------
-        ndarray of shape (m,), dtype int
+        float
         """
-        scores = self.score_samples(X)
+        return float(np.mean(self.score_samples(X)))
+
+    @property
+    def predict(self):
+        """1 for an anomaly (log-density below ``threshold_``), 0 for a normal example.
+
+        ``predict(X)`` takes ``X`` of shape (m, n) and returns an ndarray of
+        shape (m,), dtype int. It exists once ``fit_threshold`` has chosen the
+        threshold (see Notes of the class).
+
+        Raises
+        ------
+        NotFittedError
+            Before ``fit``, or before ``fit_threshold``.
+        """
+        check_is_fitted(self, "mean_")
         if not hasattr(self, "threshold_"):
-            raise NotFittedError(
+            raise _sklearn_compatible(NotFittedError)(
                 "This GaussianAnomalyDetector has no threshold yet. Call "
                 "fit_threshold(X_val, y_val) with a labelled validation set after fit."
             )
-        return (scores < self.threshold_).astype(int)
+        return self._predict
+
+    def _predict(self, X):
+        return (self.score_samples(X) < self.threshold_).astype(int)

@@ -1,4 +1,12 @@
-"""The estimator base class: parameters, ``repr`` and cloning, as in scikit-learn."""
+"""The estimator base class: parameters, ``repr`` and cloning, as in scikit-learn.
+
+mlbook's estimators work inside scikit-learn's tools (``cross_val_score``,
+``GridSearchCV``, ``Pipeline``, ``OneVsRestClassifier``...) without
+scikit-learn being a dependency: those tools ask an estimator for its
+``__sklearn_tags__()``, and each class here answers, importing scikit-learn
+only inside that method, which only scikit-learn calls. The mixins set the
+estimator type as scikit-learn's mixins of the same names do.
+"""
 
 import inspect
 
@@ -45,6 +53,16 @@ class BaseEstimator:
         ]
         return f"{type(self).__name__}({', '.join(changed)})"
 
+    def __sklearn_tags__(self):
+        """scikit-learn's description of this estimator (scikit-learn is imported here only).
+
+        The defaults of ``sklearn.utils.Tags``: dense 2-D numeric input, no
+        NaN, no sparse matrices; the mixins add the estimator type.
+        """
+        from sklearn.utils import Tags, TargetTags
+
+        return Tags(estimator_type=None, target_tags=TargetTags(required=False))
+
 
 def _same(a, b):
     try:
@@ -58,8 +76,22 @@ def clone(estimator):
     return type(estimator)(**estimator.get_params())
 
 
+def _supervised(tags, estimator_type, **type_tags):
+    """scikit-learn's tags of a supervised estimator: its type, that type's own tags, y required."""
+    tags.estimator_type = estimator_type
+    for name, value in type_tags.items():
+        setattr(tags, name, value)
+    tags.target_tags.required = True
+    return tags
+
+
 class RegressorMixin:
     """``score`` as the coefficient of determination $R^2$ of ``predict``."""
+
+    def __sklearn_tags__(self):
+        from sklearn.utils import RegressorTags
+
+        return _supervised(super().__sklearn_tags__(), "regressor", regressor_tags=RegressorTags())
 
     def score(self, X, y):
         r"""$R^2 = 1 - \sum (y - \hat y)^2 / \sum (y - \bar y)^2$ on ``(X, y)``."""
@@ -71,6 +103,12 @@ class RegressorMixin:
 class ClassifierMixin:
     """``score`` as the accuracy of ``predict``: the fraction of correct labels."""
 
+    def __sklearn_tags__(self):
+        from sklearn.utils import ClassifierTags
+
+        return _supervised(super().__sklearn_tags__(), "classifier",
+                           classifier_tags=ClassifierTags())
+
     def score(self, X, y):
         """The fraction of samples of ``(X, y)`` whose label ``predict`` gets right."""
         from .metrics import accuracy_score
@@ -81,6 +119,13 @@ class ClassifierMixin:
 class TransformerMixin:
     """``fit_transform``: ``fit`` then ``transform`` on the same data."""
 
+    def __sklearn_tags__(self):
+        from sklearn.utils import TransformerTags
+
+        tags = super().__sklearn_tags__()
+        tags.transformer_tags = TransformerTags()  # float64 in, float64 out
+        return tags
+
     def fit_transform(self, X, y=None):
         """``fit(X)`` then ``transform(X)``; ``y`` is ignored."""
         return self.fit(X).transform(X)
@@ -88,6 +133,11 @@ class TransformerMixin:
 
 class ClusterMixin:
     """``fit_predict``: ``fit`` then the cluster index of each training example."""
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.estimator_type = "clusterer"
+        return tags
 
     def fit_predict(self, X, y=None):
         """``fit(X)`` and return ``labels_``; ``y`` is ignored."""

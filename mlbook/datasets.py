@@ -8,7 +8,7 @@ every machine, and the global random state is never touched.
 import numpy as np
 
 from ._special import sigmoid
-from ._validation import check_array, check_scalar
+from ._validation import check_array, check_numbers, check_scalar
 
 __all__ = [
     "curved_boundary_radius",
@@ -28,7 +28,7 @@ def curved_boundary_radius(phi):
     A chapter draws the true curve as the points $b(\varphi)(\cos\varphi,
     \sin\varphi)$.
     """
-    phi = np.asarray(phi, dtype=np.float64)
+    phi = check_numbers(phi, "phi")
     return 0.7 + 0.12 * np.sin(3 * phi) + 0.08 * np.cos(2 * phi)
 
 

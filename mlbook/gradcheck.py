@@ -11,19 +11,20 @@ to a small *relative* error $\lVert a - b\rVert / \max(\lVert a\rVert, \lVert b\
 
 import numpy as np
 
-from ._validation import check_array, check_scalar
+from ._validation import check_numbers, check_scalar
 
 __all__ = ["numerical_gradient", "relative_error"]
 
 
-def _as_arrays(theta):
+def _as_arrays(theta, name):
     """``theta`` as a list of float arrays, and whether it was a list to begin with."""
     # A list of ndarrays (weight matrices) stays a list; nested lists of numbers are one array.
     if isinstance(theta, (list, tuple)) and theta and all(
             isinstance(t, np.ndarray) and t.ndim >= 1 for t in theta):
-        return [np.array(t, dtype=np.float64, order="C") for t in theta], True
+        return [np.array(check_numbers(t, f"{name}[{k}]"), order="C")
+                for k, t in enumerate(theta)], True
     # C order: perturbing an entry through reshape(-1) must write into the array itself.
-    return [np.array(theta, dtype=np.float64, order="C")], False
+    return [np.array(check_numbers(theta, name), order="C")], False
 
 
 def numerical_gradient(f, theta, eps=1e-4):
@@ -47,7 +48,7 @@ def numerical_gradient(f, theta, eps=1e-4):
     ndarray of the same shape as ``theta``, or a list of arrays like it
     """
     check_scalar(eps, "eps", low=0, include_low=False)
-    arrays, is_list = _as_arrays(theta)  # copies we may perturb
+    arrays, is_list = _as_arrays(theta, "theta")  # copies we may perturb
     point = arrays if is_list else arrays[0]
     grads = [np.empty_like(t) for t in arrays]
     # One loop over parameters, not samples: each step costs two evaluations of f.
@@ -91,8 +92,8 @@ def relative_error(a, b):
     ValueError
         If the shapes differ or either holds NaN or infinity.
     """
-    a_parts, a_list = _as_arrays(a)
-    b_parts, b_list = _as_arrays(b)
+    a_parts, a_list = _as_arrays(a, "a")
+    b_parts, b_list = _as_arrays(b, "b")
     shapes_a, shapes_b = [t.shape for t in a_parts], [t.shape for t in b_parts]
     if a_list != b_list or shapes_a != shapes_b:
         what_a = shapes_a if a_list else shapes_a[0]
@@ -100,8 +101,6 @@ def relative_error(a, b):
         raise ValueError(f"a has shape {what_a} but b has shape {what_b}; compare like with like.")
     a = np.concatenate([t.ravel() for t in a_parts])
     b = np.concatenate([t.ravel() for t in b_parts])
-    check_array(a.reshape(1, -1), "a")
-    check_array(b.reshape(1, -1), "b")
     scale = max(np.linalg.norm(a), np.linalg.norm(b))
     if scale == 0.0:
         return 0.0

@@ -6,7 +6,7 @@ Precision, recall and F1 are binary: ``pos_label`` names the positive class.
 
 import numpy as np
 
-from ._validation import check_array, check_consistent_length
+from ._validation import check_array, check_consistent_length, check_labels
 
 __all__ = [
     "accuracy_score",
@@ -20,11 +20,9 @@ __all__ = [
 
 
 def _check_labels(y_true, y_pred):
-    y_true = np.asarray(y_true)
-    y_pred = np.asarray(y_pred)
+    y_true = check_labels(y_true, "y_true")
+    y_pred = check_labels(y_pred, "y_pred")
     for name, y in (("y_true", y_true), ("y_pred", y_pred)):
-        if y.ndim != 1:
-            raise ValueError(f"{name} must be 1-D, got shape {y.shape}; flatten it with .ravel().")
         if y.size == 0:
             raise ValueError(f"{name} is empty; at least one sample is needed.")
     check_consistent_length(y_true.reshape(-1, 1), y_pred, "y_true", "y_pred")

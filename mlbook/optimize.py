@@ -15,7 +15,7 @@ from scipy.optimize import minimize
 
 from ._threads import one_blas_thread
 from ._validation import check_array, check_scalar
-from .exceptions import ConvergenceWarning
+from .exceptions import ConvergenceWarning, _sklearn_compatible
 
 __all__ = ["gradient_descent", "minimize_lbfgs"]
 
@@ -95,7 +95,7 @@ def gradient_descent(fun, theta0, learning_rate, max_iter, tol=None, callback=No
             f"gradient norm is {remaining:.3g}, {remaining / start_norm:.3g} of its starting "
             f"value, above tol={tol:g}. Raise max_iter, raise learning_rate (it must stay "
             f"below 2 / the largest curvature), or scale the features.",
-            ConvergenceWarning,
+            _sklearn_compatible(ConvergenceWarning),
             stacklevel=2,
         )
     return theta, np.asarray(costs)
@@ -126,7 +126,17 @@ def minimize_lbfgs(fun, theta0, max_iter=400, tol=1e-10):
     Warns
     -----
     ConvergenceWarning
-        If scipy reports that it stopped without converging.
+        If scipy reports that it stopped without converging: at ``max_iter``,
+        or earlier because its line search found no step that lowers the cost
+        (the message says which).
+
+    Raises
+    ------
+    ValueError
+        If not a single step could be taken from ``theta0`` (where the
+        gradient is not zero): the result would be the start itself. This
+        happens when the problem is scaled so badly that no step along the
+        gradient lowers the cost, e.g. features of size $10^{100}$.
     """
     check_scalar(max_iter, "max_iter", low=1, integer=True)
     check_scalar(tol, "tol", low=0, include_low=False)
@@ -141,10 +151,23 @@ def minimize_lbfgs(fun, theta0, max_iter=400, tol=1e-10):
         options={"maxiter": max_iter}, callback=record,
     )
     if not result.success:
-        warnings.warn(
-            f"L-BFGS did not converge in max_iter={max_iter} iterations: {result.message} "
-            f"Raise max_iter or scale the features.",
-            ConvergenceWarning,
-            stacklevel=2,
-        )
+        largest = float(np.max(np.abs(result.jac)))
+        if result.nit == 0:
+            raise ValueError(
+                f"L-BFGS could not take a single step from the start (scipy: "
+                f"{result.message.strip()}): its line search found no step that lowers the "
+                f"cost, where the largest gradient entry is {largest:.3g}. This happens when "
+                f"the features are on huge or very different scales; standardise them "
+                f"(mlbook.preprocessing.StandardScaler)."
+            )
+        if result.nit < max_iter:
+            why = (f"stopped after {result.nit} iterations, before max_iter={max_iter}: its "
+                   f"line search found no step that lowers the cost (scipy: "
+                   f"{result.message.strip()}), with the largest gradient entry at "
+                   f"{largest:.3g}. The result may be inaccurate: scale the features, loosen "
+                   f"tol, or, for a cost of your own, check its gradient (mlbook.gradcheck).")
+        else:
+            why = (f"did not converge in max_iter={max_iter} iterations (the largest gradient "
+                   f"entry is {largest:.3g}). Raise max_iter or scale the features.")
+        warnings.warn(f"L-BFGS {why}", _sklearn_compatible(ConvergenceWarning), stacklevel=2)
     return result.x, np.asarray(costs)

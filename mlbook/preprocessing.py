@@ -27,6 +27,20 @@ class StandardScaler(TransformerMixin, BaseEstimator):
         The standard deviations, with 1.0 in place of a zero one, so that a
         constant column maps to zeros instead of dividing by zero.
     n_features_in_ : int
+
+    Notes
+    -----
+    A constant feature (every value equal, tested exactly) has no spread to
+    divide by: it gets ``scale_`` 1.0 and ``mean_`` its value, so the training
+    column is transformed to exact zeros, silently, as scikit-learn's
+    ``StandardScaler`` transforms it (up to the rounding of its mean). Such a feature carries no
+    information; a model that needs invertible $X^\mathsf{T} X$ (the normal
+    equation, a full covariance) then says which feature is constant.
+
+    Values of any finite size are accepted: beyond $10^{150}$, where squares
+    overflow, the statistics are computed from ``X`` divided by each
+    column's largest absolute value, and scaled back, and ``transform``
+    divides before it subtracts.
     """
 
     def __init__(self, ddof=0):
@@ -40,11 +54,20 @@ class StandardScaler(TransformerMixin, BaseEstimator):
             raise ValueError(
                 f"X has {X.shape[0]} samples, but ddof={self.ddof} needs more than {self.ddof}."
             )
-        self.mean_ = X.mean(axis=0)
-        std = X.std(axis=0, ddof=self.ddof)
+        largest = np.max(np.abs(X), axis=0)  # (n,)
+        if np.max(largest) > 1e150:  # squares would overflow: work in units of the largest
+            unit = np.where(largest > 0, largest, 1.0)
+            self.mean_ = (X / unit).mean(axis=0) * unit
+            std = (X / unit).std(axis=0, ddof=self.ddof) * unit
+        else:
+            self.mean_ = X.mean(axis=0)
+            std = X.std(axis=0, ddof=self.ddof)
         # Test constancy exactly: a column of 0.1s has a rounded mean and so a
         # std of about 1e-17, not 0, and dividing by it would give +-1, not 0.
-        constant = np.ptp(X, axis=0) == 0
+        constant = np.all(X == X[0], axis=0)  # (n,); max - min could overflow
+        # Its mean is its value, exactly (the computed mean may be rounded), so
+        # the training column transforms to exact zeros.
+        self.mean_ = np.where(constant, X[0], self.mean_)
         self.scale_ = np.where(constant | (std == 0), 1.0, std)
         self.n_features_in_ = X.shape[1]
         return self
@@ -54,6 +77,8 @@ class StandardScaler(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "scale_")
         X = check_array(X)
         check_n_features(self, X)
+        if np.max(np.abs(X)) > 1e150:  # X - mean_ could overflow; the quotients cannot
+            return X / self.scale_ - self.mean_ / self.scale_
         return (X - self.mean_) / self.scale_
 
     def inverse_transform(self, X):

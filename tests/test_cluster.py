@@ -407,7 +407,7 @@ def test_use_before_fit_raises():
 
 def test_predict_wrong_feature_count_raises():
     model = KMeans(n_clusters=2, init=INIT_TOY).fit(X_TOY)
-    with pytest.raises(ValueError, match="X has 2 features, but KMeans was fitted with 1"):
+    with pytest.raises(ValueError, match="X has 2 features, but KMeans is expecting 1"):
         model.predict([[0.0, 1.0]])
 
 

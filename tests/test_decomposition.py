@@ -467,7 +467,7 @@ def test_recover_data_checks_its_arguments(rng):
 
 def test_transform_checks_the_number_of_features(rng):
     pca = PCA(2).fit(rng.normal(size=(10, 4)))
-    with pytest.raises(ValueError, match="X has 3 features, but PCA was fitted with 4"):
+    with pytest.raises(ValueError, match="X has 3 features, but PCA is expecting 4"):
         pca.transform(rng.normal(size=(5, 3)))
     with pytest.raises(ValueError, match="Z has 3 columns, but this PCA keeps 2 components"):
         pca.inverse_transform(rng.normal(size=(5, 3)))

@@ -246,7 +246,7 @@ def test_predict_before_fit_raises_not_fitted():
 def test_predict_wrong_feature_count_raises(regression_data):
     X, y, _ = regression_data
     model = LinearRegression(solver="normal_equation").fit(X, y)
-    with pytest.raises(ValueError, match="X has 4 features, but LinearRegression was fitted with 3"):
+    with pytest.raises(ValueError, match="X has 4 features, but LinearRegression is expecting 3"):
         model.predict(add_intercept(X))
 
 

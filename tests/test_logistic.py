@@ -10,7 +10,7 @@ from numpy.testing import assert_allclose, assert_array_equal
 from mlbook import sigmoid
 from mlbook._validation import check_classes
 from mlbook.base import ClassifierMixin, clone
-from mlbook.exceptions import NotFittedError
+from mlbook.exceptions import DataConversionWarning, NotFittedError
 from mlbook.gradcheck import numerical_gradient, relative_error
 from mlbook.linear_model import LogisticRegression, logistic_cost, logistic_gradient
 from mlbook.linear_model._logistic import (
@@ -223,7 +223,7 @@ def test_check_classes_whole_floats_are_labels():
 
 
 def test_check_classes_single_class_raises():
-    with pytest.raises(ValueError, match="y holds a single class, 'a'.*at least two"):
+    with pytest.raises(ValueError, match="y holds one class only, 'a'.*at least two"):
         check_classes(["a", "a"])
 
 
@@ -232,18 +232,25 @@ def test_check_classes_continuous_target_raises():
         check_classes([0.0, 0.5, 1.0])
 
 
-def test_check_classes_column_gives_ravel_hint():
-    with pytest.raises(ValueError, match=r"got shape \(3, 1\).*y\.ravel\(\)"):
-        check_classes(np.array([[0], [1], [0]]))
+def test_check_classes_column_is_flattened_with_a_warning():
+    # As scikit-learn does: a column vector is what y.reshape(-1, 1) or df[["label"]] give.
+    with pytest.warns(DataConversionWarning, match=r"shape \(3, 1\).*y\.ravel\(\)"):
+        classes, y_index = check_classes(np.array([[0], [1], [0]]))
+    assert_array_equal(y_index, [0, 1, 0])
+
+
+def test_check_classes_matrix_gives_shape():
+    with pytest.raises(ValueError, match=r"1-D array of labels for y, got shape \(2, 3\)"):
+        check_classes(np.zeros((2, 3)))
 
 
 @pytest.mark.parametrize(
     ("y", "error", "match"),
     [
-        ([], ValueError, "y is empty"),
+        ([], ValueError, r"y has 0 sample\(s\)"),
         ([0.0, np.nan], ValueError, "NaN or infinity"),
         (np.array([1, "a"], dtype=object), TypeError, "mixes label types"),
-        ([1j, 2j], TypeError, "complex"),
+        ([1j, 2j], ValueError, "Complex data not supported"),
     ],
 )
 def test_check_classes_bad_input(y, error, match):
@@ -404,14 +411,14 @@ def test_predict_before_fit_raises():
 
 
 def test_fit_single_class_raises():
-    with pytest.raises(ValueError, match="single class, 'spam'"):
+    with pytest.raises(ValueError, match="one class only, 'spam'"):
         LogisticRegression().fit(X_TOY, ["spam"] * 3)
 
 
 def test_predict_wrong_feature_count_raises(cancer):
     X, y = cancer
     model = LogisticRegression().fit(X, y)
-    message = "X has 31 features, but LogisticRegression was fitted with 30"
+    message = "X has 31 features, but LogisticRegression is expecting 30"
     with pytest.raises(ValueError, match=message):
         model.predict(add_intercept(X))
 

@@ -114,7 +114,7 @@ def test_label_length_mismatch_raises():
 
 
 def test_labels_2d_raise():
-    with pytest.raises(ValueError, match=r"y_true must be 1-D, got shape \(2, 1\)"):
+    with pytest.raises(ValueError, match=r"1-D array of labels for y_true, got shape \(2, 1\)"):
         accuracy_score([[0], [1]], [0, 1])
 
 

@@ -283,7 +283,7 @@ def test_bad_hyper_parameters_are_refused(params, match):
 def test_wrong_number_of_features_at_predict_time(digits):
     X, _, y, _ = digits
     model = MLPClassifier(hidden_layer_sizes=(3,), random_state=0).fit(X, y)
-    with pytest.raises(ValueError, match="X has 10 features, but MLPClassifier was fitted with 64"):
+    with pytest.raises(ValueError, match="X has 10 features, but MLPClassifier is expecting 64"):
         model.predict(np.zeros((2, 10)))
 
 

@@ -66,11 +66,16 @@ def test_version_is_exported():
     assert isinstance(mlbook.__version__, str)
 
 
-def test_importing_mlbook_does_not_import_matplotlib():
+def test_importing_mlbook_imports_neither_matplotlib_nor_sklearn():
+    # Nor does fitting, or an error that scikit-learn's code would catch (see mlbook.exceptions).
     code = (
         "import sys\n"
         f"import {', '.join(PUBLIC_MODULES)}\n"
+        "from mlbook.linear_model import LinearRegression\n"
+        "LinearRegression().fit([[0.0], [1.0], [2.0]], [1.0, 3.0, 5.0])\n"
+        "try:\n    LinearRegression().predict([[1.0]])\nexcept ValueError:\n    pass\n"
         "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
+        "assert 'sklearn' not in sys.modules, 'sklearn was imported'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

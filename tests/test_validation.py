@@ -58,16 +58,23 @@ def test_check_array_strings_raise_type_error():
         check_array([["a", "b"], ["c", "d"]])
 
 
-def test_check_array_complex_raises_type_error():
-    with pytest.raises(TypeError, match=r"X is complex.*X\.real"):
+def test_check_array_complex_raises_value_error():
+    # "Complex data not supported" is the phrase scikit-learn's checks look for.
+    with pytest.raises(ValueError, match=r"Complex data not supported: X is complex.*X\.real"):
         check_array(np.ones((2, 2)) + 1j)
 
 
-@pytest.mark.parametrize("shape", [(0, 3), (0,)])
-def test_check_array_empty_raises(shape):
+@pytest.mark.parametrize("shape", [(0, 3), (0,), (0, 0)])
+def test_check_array_without_samples_raises(shape):
     ndim = len(shape)
-    with pytest.raises(ValueError, match="is empty"):
+    with pytest.raises(ValueError, match=r"X has 0 sample\(s\) \(shape=\(0,.*minimum of 1"):
         check_array(np.empty(shape), ndim=ndim)
+
+
+def test_check_array_without_features_says_features_not_samples():
+    with pytest.raises(ValueError, match=r"X has 0 feature\(s\) \(shape=\(5, 0\)\) while a "
+                                         r"minimum of 1 is required"):
+        check_array(np.empty((5, 0)))
 
 
 # --- check_X_y, check_theta ------------------------------------------------
@@ -176,5 +183,5 @@ def test_check_n_features_message():
     model = _Model()
     model.n_features_in_ = 3
     check_n_features(model, np.ones((2, 3)))
-    with pytest.raises(ValueError, match="X has 4 features, but _Model was fitted with 3 features"):
+    with pytest.raises(ValueError, match="X has 4 features, but _Model is expecting 3 features"):
         check_n_features(model, np.ones((2, 4)))

@@ -23,12 +23,14 @@ from .._threads import _blas, one_blas_thread
 from .._validation import (
     check_array,
     check_is_fitted,
+    check_labels,
     check_n_features,
     check_option,
     check_scalar,
+    check_scale,
 )
-from ..base import BaseEstimator, ClusterMixin
-from ..exceptions import ConvergenceWarning
+from ..base import BaseEstimator, ClusterMixin, TransformerMixin
+from ..exceptions import ConvergenceWarning, _sklearn_compatible
 
 # The assignment step scores one block of examples at a time: (rows, K) scores,
 # 2**17 doubles (1 MiB), small enough to stay in the processor's cache between
@@ -60,8 +62,8 @@ def _check_centroids(centroids, n, name="centroids"):
 
 
 def _check_labels(idx, m, k):
-    idx = np.asarray(idx)
-    if idx.ndim != 1 or idx.shape[0] != m:
+    idx = check_labels(idx, "idx")
+    if idx.shape[0] != m:
         raise ValueError(
             f"idx must have shape ({m},), one cluster index per example of X; got shape "
             f"{idx.shape}."
@@ -124,8 +126,8 @@ def find_closest_centroids(X, centroids):
     >>> find_closest_centroids([[0.0, 0.0], [9.0, 1.0]], [[1.0, 0.0], [8.0, 0.0]])
     array([0, 1])
     """
-    X = check_array(X)
-    centroids = _check_centroids(centroids, X.shape[1])
+    X = check_scale(check_array(X))
+    centroids = check_scale(_check_centroids(centroids, X.shape[1]), "centroids")
     return _nearest(X, centroids, _blas_threads())
 
 
@@ -274,7 +276,7 @@ def kmeans_init(X, k, method="k-means++", random_state=None):
     >>> kmeans_init([[0.0], [0.0], [5.0]], 2, random_state=0).tolist()
     [[5.0], [0.0]]
     """
-    X = check_array(X)
+    X = check_scale(check_array(X))
     k = _check_k(k, X.shape[0], "k")
     check_option(method, "method", ("k-means++", "random"))
     rng = np.random.default_rng(random_state)
@@ -438,7 +440,7 @@ def _block_pool(m, K, threads):
 # --- the estimator -------------------------------------------------------------
 
 
-class KMeans(ClusterMixin, BaseEstimator):
+class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     r"""K-means clustering by Lloyd's algorithm, with k-means++ or random seeding.
 
     Alternates the assignment step (7.1), every example to its nearest
@@ -570,7 +572,7 @@ class KMeans(ClusterMixin, BaseEstimator):
 
     @one_blas_thread
     def _fit(self, X, threads):
-        X = check_array(X)
+        X = check_scale(check_array(X))
         K, init, n_init = self._check_params(X)
         rng = np.random.default_rng(self.random_state)
         m, n = X.shape
@@ -595,7 +597,7 @@ class KMeans(ClusterMixin, BaseEstimator):
                 f"KMeans stopped after max_iter={self.max_iter} iterations with the centroids "
                 f"still moving (total squared shift {best['shift']:.3g} at the last update, "
                 f"above the tolerance {tol:.3g}). Raise max_iter, or raise tol.",
-                ConvergenceWarning,
+                _sklearn_compatible(ConvergenceWarning),
                 stacklevel=2,
             )
         self.cluster_centers_ = best["centroids"] + mean
@@ -608,7 +610,7 @@ class KMeans(ClusterMixin, BaseEstimator):
 
     def _validated(self, X):
         check_is_fitted(self, "cluster_centers_")
-        X = check_array(X)
+        X = check_scale(check_array(X))
         check_n_features(self, X)
         return X
 

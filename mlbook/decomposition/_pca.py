@@ -317,7 +317,10 @@ class PCA(TransformerMixin, BaseEstimator):
         m, n = X.shape
         k = self._check_n_components(m, n)
         mean = X.mean(axis=0)  # (n,)
-        U, omega = _principal_components(X - mean)  # (n, min(m, n)), (min(m, n),)
+        # A constant column centres to exactly 0 (its rounded mean would leave
+        # residue of about 1e-16 of its value, and a variance of 1e-33 instead of 0).
+        centred = np.where(np.ptp(X, axis=0) == 0, 0.0, X - mean)  # (m, n)
+        U, omega = _principal_components(centred)  # (n, min(m, n)), (min(m, n),)
         ratio = _variance_ratio(omega)  # (min(m, n),)
         if k is None:  # a float: the fewest components that retain that much
             if omega[0] == 0:

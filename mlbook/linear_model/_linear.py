@@ -16,6 +16,7 @@ from .._validation import (
     check_n_features,
     check_option,
     check_scalar,
+    check_scale,
     check_theta,
     check_X_y,
 )
@@ -71,7 +72,9 @@ def linear_gradient(theta, X, y, lam=0.0):
 def _linear_cost(theta, X, y, lam):
     m = X.shape[0]
     residual = X @ theta - y  # (m,) = (m, n+1) @ (n+1,) - (m,)
-    penalty = lam * (theta[1:] @ theta[1:])  # theta_0, the intercept, is left out
+    # theta_0 is left out; lam = 0 means no penalty, even where theta @ theta
+    # overflows (0 * inf would be nan)
+    penalty = lam * (theta[1:] @ theta[1:]) if lam else 0.0
     return (residual @ residual + penalty) / (2 * m)
 # --8<-- [end:linear-cost]
 
@@ -98,11 +101,18 @@ def normal_equation(X, y, lam=0.0):
     ------
     ValueError
         If $X^\mathsf{T}X + \lambda I_0$ is singular: with ``lam=0`` that means
-        the columns of ``X`` are linearly dependent.
+        the columns of ``X`` are linearly dependent (the message names them),
+        or there are fewer rows than columns. Also if the squares of ``X`` or
+        ``y`` would overflow.
     """
     X, y = check_X_y(X, y)
     check_scalar(lam, "lam", low=0)
-    return _normal_equation(X, y, lam)
+    check_scale(X)
+    check_scale(y.reshape(-1, 1), "y")
+    try:
+        return _normal_equation(X, y, lam)
+    except _SingularError:
+        raise ValueError(_singular_message(X, lam, intercept=False)) from None
 
 
 # --8<-- [start:normal-equation]
@@ -115,20 +125,67 @@ def _normal_equation(X, y, lam):
 # --8<-- [end:normal-equation]
 
 
+class _SingularError(Exception):
+    """X^T X + lam I0 is singular; the caller, who knows X, explains why."""
+
+
 def _solve_normal_system(A, b):
-    """Solve A theta = b by Cholesky; a singular A is the user's error, said plainly."""
+    """Solve A theta = b by Cholesky, after scaling A to a unit diagonal.
+
+    Scaling rows and columns by d_j = sqrt(A_jj) changes no solution (theta_j
+    is the scaled solution divided by d_j), but it makes the matrix's
+    condition number independent of the units of the features and of the
+    size of lam: lam = 1e308 is a well-posed problem, not a singular one.
+    """
+    d = np.sqrt(np.diag(A))  # (n+1,)
+    if not np.all(d > 0):  # a column of zeros in X, and no penalty on it
+        raise _SingularError
     try:
         with warnings.catch_warnings():
             # Singular to working precision (rcond < eps) is singular: the
             # "solution" scipy would return with its warning is rounding noise.
             warnings.simplefilter("error", scipy.linalg.LinAlgWarning)
-            return scipy.linalg.solve(A, b, assume_a="pos")
+            return scipy.linalg.solve(A / np.outer(d, d), b / d, assume_a="pos") / d
     except (scipy.linalg.LinAlgError, scipy.linalg.LinAlgWarning):
-        raise ValueError(
-            "X^T X + lam * I0 is singular: the columns of X are linearly dependent "
-            "(a repeated feature, or more features than samples). Remove the dependent "
-            "columns or use lam > 0."
-        ) from None
+        raise _SingularError from None
+
+
+def _singular_message(X, lam, intercept):
+    """Why X^T X + lam I0 is singular, naming the columns, and what to do.
+
+    ``X`` is the design matrix; ``intercept`` says that the estimator added
+    its column 0 (so column k is the user's feature k - 1).
+    """
+    m, p = X.shape
+    name = (lambda k: "the intercept's column of ones" if k == 0 else f"feature {k - 1}") \
+        if intercept else (lambda k: f"column {k}")
+    head = f"X^T X + lam * I0 is singular (lam={lam!r}): "
+    if m < p:
+        unknowns = (f"{p} unknowns ({p - 1} coefficients and the intercept)" if intercept
+                    else f"{p} unknowns (one per column of X)")
+        return (head + f"X has m = {m} sample(s) but there are {unknowns}, so the columns of X "
+                f"are linearly dependent. Use more samples than unknowns, fewer features, "
+                f"or lam > 0.")
+    zero = np.flatnonzero(~np.any(X, axis=0))
+    if zero.size:
+        return (head + f"{name(zero[0])} is all zeros and carries no information. Remove "
+                f"it, or use lam > 0.")
+    if intercept:
+        constant = np.flatnonzero(np.ptp(X[:, 1:], axis=0) == 0)
+        if constant.size:
+            j = constant[0]
+            return (head + f"feature {j} is constant (every value is {X[0, j + 1].item()!r}), so it "
+                    f"is a multiple of the column of ones that carries the intercept, and the "
+                    f"columns are linearly dependent. Remove the constant feature, or use "
+                    f"lam > 0.")
+    # The direction in which the scaled columns combine to (nearly) zero.
+    _, _, Vt = np.linalg.svd(X / np.linalg.norm(X, axis=0), full_matrices=False)
+    weights = np.abs(Vt[-1])
+    names = [name(k) for k in np.flatnonzero(weights > 1e-3 * weights.max())]
+    involved = ", ".join(names[:-1]) + " and " + names[-1]
+    return (head + f"the columns of X are linearly dependent: a combination of {involved} is "
+            f"zero up to rounding (a repeated or derived feature). Remove one of them, or "
+            f"use lam > 0.")
 
 
 def _solver_options(estimator, solver, defaults):
@@ -213,10 +270,15 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         check_option(self.solver, "solver", tuple(self._SOLVERS))
         check_scalar(self.lam, "lam", low=0)
         options = _solver_options(self, self.solver, self._SOLVERS)
-        X, y = check_X_y(X, y)
+        X, y = check_X_y(X, y, estimator=True)
+        check_scale(X)
+        check_scale(y.reshape(-1, 1), "y")
         Xb = add_intercept(X)  # (m, n+1)
         if self.solver == "normal_equation":
-            theta = _normal_equation(Xb, y, self.lam)
+            try:
+                theta = _normal_equation(Xb, y, self.lam)
+            except _SingularError:
+                raise ValueError(_singular_message(Xb, self.lam, intercept=True)) from None
             costs = np.array([_linear_cost(theta, Xb, y, self.lam)])
         else:
             check_scalar(options["learning_rate"], "learning_rate", low=0, include_low=False)

@@ -10,7 +10,9 @@ $\log g(z)$, so the costs stay finite and exact for any finite logit.
 
 import numpy as np
 
-from .._special import sigmoid, softplus
+# The kernels below get checked input: they use the unchecked sigmoid and softplus.
+from .._special import _sigmoid as sigmoid
+from .._special import _softplus as softplus
 from .._validation import (
     check_array,
     check_classes,
@@ -19,6 +21,7 @@ from .._validation import (
     check_n_features,
     check_option,
     check_scalar,
+    check_scale,
 )
 from .._threads import one_blas_thread
 from ..base import BaseEstimator, ClassifierMixin
@@ -87,7 +90,9 @@ def _logistic_cost(theta, X, y, lam):
     z = X @ theta  # (m,) = (m, n+1) @ (n+1,), the logits
     # -log g(z) = softplus(-z) and -log(1 - g(z)) = softplus(z): never log(0)
     cross_entropy = y @ softplus(-z) + (1 - y) @ softplus(z)
-    penalty = lam / 2 * (theta[1:] @ theta[1:])  # theta_0 is left out
+    # theta_0 is left out; lam = 0 means no penalty, even where theta @ theta
+    # overflows (0 * inf would be nan)
+    penalty = lam / 2 * (theta[1:] @ theta[1:]) if lam else 0.0
     return (cross_entropy + penalty) / m
 # --8<-- [end:logistic-cost]
 
@@ -112,7 +117,7 @@ def _logistic_cost_and_gradient(theta, X, y, lam):
     # max(z, 0) - y z comes first: for a label of 0 or 1 it is exactly
     # max(z, 0) or max(-z, 0), so a tiny loss is not lost to cancelling z - z.
     losses = np.maximum(z, 0) - y * z + np.log1p(np.exp(-np.abs(z)))
-    cost = np.sum(losses) + lam / 2 * (theta[1:] @ theta[1:])
+    cost = np.sum(losses) + (lam / 2 * (theta[1:] @ theta[1:]) if lam else 0.0)  # as above
     grad = X.T @ (sigmoid(z) - y)  # (n+1,) = (n+1, m) @ (m,)
     grad[1:] += lam * theta[1:]  # no penalty term for theta_0
     return cost / m, grad / m
@@ -124,8 +129,12 @@ def _logistic_cost_and_gradient(theta, X, y, lam):
 
 def _check_softmax_problem(Theta, X, Y, lam):
     X = check_array(X, "X")
-    Y = check_array(Y, "Y")
-    Theta = check_array(Theta, "Theta")
+    Y = check_array(Y, "Y", hint=(
+        "Y must be one-hot, shape (m, K): row i has a 1 in the column of example i's "
+        "class. Build it from integer labels y in 0..K-1 with np.eye(K)[y]."))
+    Theta = check_array(Theta, "Theta", hint=(
+        "Theta holds one row of parameters per class, shape (K, n + 1). If it was "
+        "flattened (e.g. by an optimiser), restore it with Theta.reshape(K, -1)."))
     check_consistent_length(X, Y, "X", "Y")
     check_scalar(lam, "lam", low=0)
     K = Y.shape[1]
@@ -203,7 +212,8 @@ def _softmax_cost(Theta, X, Y, lam):
     m = X.shape[0]
     Z = X @ Theta.T  # (m, K) = (m, n+1) @ (n+1, K), the logits
     cross_entropy = -np.sum(Y * _log_softmax(Z))
-    penalty = lam / 2 * np.sum(Theta[:, 1:] ** 2)  # intercepts left out
+    # intercepts left out; lam = 0 means no penalty, even for huge Theta (0 * inf is nan)
+    penalty = lam / 2 * np.sum(Theta[:, 1:] ** 2) if lam else 0.0
     return (cross_entropy + penalty) / m
 # --8<-- [end:softmax-cost]
 
@@ -297,7 +307,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         check_scalar(options["tol"], "tol", low=0, include_low=False)
         if "learning_rate" in options:
             check_scalar(options["learning_rate"], "learning_rate", low=0, include_low=False)
-        X = check_array(X)
+        X = check_scale(check_array(X))
         classes, y_index = check_classes(y)
         check_consistent_length(X, y_index)
         Xb = add_intercept(X)  # (m, n+1)

@@ -25,7 +25,10 @@ import numbers
 
 import numpy as np
 
-from .._special import sigmoid, sigmoid_gradient, softplus
+# The kernels below get checked input: they use the unchecked g, g' and softplus.
+from .._special import _sigmoid as sigmoid
+from .._special import _sigmoid_gradient as sigmoid_gradient
+from .._special import _softplus as softplus
 from .._validation import check_array, check_consistent_length, check_option, check_scalar
 
 LOSSES = ("cross_entropy", "squared_error")
@@ -295,7 +298,8 @@ def _cost(weights, A, Z, Y, lam, loss):
         data = np.sum(softplus(Z[L]) - Y * Z[L])
     else:
         data = 0.5 * np.sum((A[L] - Y) ** 2)
-    penalty = 0.5 * lam * sum(np.sum(Theta[:, 1:] ** 2) for Theta in weights)  # no bias columns
+    # No bias columns; lam = 0 means no penalty, even for huge weights (0 * inf is nan).
+    penalty = 0.5 * lam * sum(np.sum(Theta[:, 1:] ** 2) for Theta in weights) if lam else 0.0
     return (data + penalty) / m
 # --8<-- [end:cost]
 
@@ -379,6 +383,14 @@ def backpropagate(weights, A, Delta_out, lam=0.0):
             f"A must be the dict of activations that forward returns, with keys 1..{L} "
             f"for these {L - 1} weight matrices."
         )
+    A = {l: check_array(A[l], f"A[{l}]") for l in range(1, L + 1)}  # a copy of the dict
+    for l in range(2, L + 1):
+        if A[l].shape != (A[1].shape[0], weights[l - 2].shape[0]):
+            raise ValueError(
+                f"A[{l}] has shape {A[l].shape}, but the weights make layer {l} of "
+                f"{weights[l - 2].shape[0]} units for {A[1].shape[0]} examples; pass the A "
+                f"that forward returns for these weights."
+            )
     Delta_out = check_array(Delta_out, "Delta_out")
     if Delta_out.shape != A[L].shape:
         raise ValueError(

@@ -7,7 +7,7 @@ import numbers
 
 import numpy as np
 
-from .._special import softplus
+from .._special import _softplus as softplus
 from .._threads import one_blas_thread
 from .._validation import (
     check_array,
@@ -17,6 +17,7 @@ from .._validation import (
     check_n_features,
     check_option,
     check_scalar,
+    check_scale,
 )
 from ..base import BaseEstimator, ClassifierMixin
 from ..optimize import minimize_lbfgs
@@ -100,7 +101,7 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
     def fit(self, X, y):
         """Learn the weights from ``X`` (m, n), without the column of ones, and labels ``y`` (m,)."""
         hidden = self._check_params()
-        X = check_array(X)
+        X = check_scale(check_array(X))
         classes, y_index = check_classes(y)
         check_consistent_length(X, y_index)
         K = len(classes)

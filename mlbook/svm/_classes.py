@@ -13,9 +13,10 @@ from .._validation import (
     check_n_features,
     check_option,
     check_scalar,
+    check_scale,
 )
 from ..base import BaseEstimator, ClassifierMixin
-from ..exceptions import ConvergenceWarning
+from ..exceptions import ConvergenceWarning, _sklearn_compatible
 from ._kernels import _finite_polynomial_kernel, _gram_rows, _linear_kernel, _rbf_kernel
 from ._smo import _smo
 
@@ -128,6 +129,11 @@ class SVC(ClassifierMixin, BaseEstimator):
         self.tol = tol
         self.max_iter = max_iter
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.classifier_tags.multi_class = False  # fit refuses more than two classes
+        return tags
+
     def _check_params(self, X):
         check_scalar(self.C, "C", low=0, include_low=False)
         check_option(self.kernel, "kernel", KERNELS)
@@ -158,13 +164,14 @@ class SVC(ClassifierMixin, BaseEstimator):
         The labels may be of any kind (strings, integers in any order);
         ``classes_`` records them sorted, and ``classes_[1]`` becomes $y = +1$.
         """
-        X = check_array(X)
+        X = check_scale(check_array(X))
         gamma = self._check_params(X)
         classes, y_index = check_classes(y)
         check_consistent_length(X, y_index)
         if len(classes) > 2:
             raise ValueError(
-                f"y holds {len(classes)} classes, but SVC solves two-class problems only. "
+                f"Only binary classification is supported: y holds {len(classes)} classes, "
+                f"but SVC solves two-class problems only. "
                 f"Train one SVC per pair of classes and let each vote for its winner "
                 f"(one-vs-one, what libsvm does inside; the SVM chapter's exercises show it), "
                 f"or use sklearn.svm.SVC."
@@ -180,7 +187,7 @@ class SVC(ClassifierMixin, BaseEstimator):
                 f"SMO stopped after max_iter={self.max_iter} iterations with the optimality "
                 f"conditions violated by {violations[-1]:.3g} > tol={self.tol}; increase "
                 f"max_iter, standardise the features, or lower C.",
-                ConvergenceWarning,
+                _sklearn_compatible(ConvergenceWarning),
                 stacklevel=2,
             )
         support = np.flatnonzero(beta > 0)
