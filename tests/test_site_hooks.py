@@ -351,3 +351,18 @@ def test_site_config_loads_nothing_from_another_host():
     assert "http://" not in config.replace("http://127.0.0.1:8000/", "")
     assert "https://" not in config
     assert "assets/mathjax/startup.js" in config
+
+
+def test_the_print_page_leaves_out_itself_the_api_reference_and_the_labs(monkeypatch):
+    def page(src_uri):
+        return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+
+    nav = SimpleNamespace(pages=[page(uri) for uri in (
+        "index.md", "linear-models/linear-regression.md", "labs/index.md",
+        "labs/linear-regression.ipynb", "print.md", "api/index.md")])
+    files = SimpleNamespace(get_file_from_path=lambda path: f"file:{path}")
+    monkeypatch.setitem(execute._STATE, "reference", {"api/index.md"})
+    execute.on_nav(nav, {}, files)
+    assert [f.src_uri for f in execute._STATE["book"]] == [
+        "index.md", "linear-models/linear-regression.md", "labs/index.md"]
+    assert execute._STATE["print"] == "file:print.md"

@@ -93,10 +93,14 @@ def on_files(files, config, **kwargs):
 
 
 def on_nav(nav, config, files, **kwargs):
-    # The print page holds every page of the navigation but itself and the API reference.
+    # The print page holds every page of the navigation but itself, the API
+    # reference and the labs: a lab is a notebook to work in (its page offers
+    # the download), and its page's look comes from the JupyterLab styles that
+    # mkdocs-jupyter inlines in it alone.
     _STATE["book"] = [page.file for page in nav.pages
                       if page.file.src_uri != PRINT_PAGE
-                      and page.file.src_uri not in _STATE["reference"]]
+                      and page.file.src_uri not in _STATE["reference"]
+                      and not page.file.src_uri.endswith(".ipynb")]
     _STATE["print"] = files.get_file_from_path(PRINT_PAGE)
     return nav
 
