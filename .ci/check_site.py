@@ -149,11 +149,25 @@ def check_page(browser, site, rel, base, axe):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("response", lambda r: loaded.append(r))
     page.goto(url, wait_until="networkidle")
+    typeset(page)
     formulas = page.locator(".arithmatex").count()
-    if formulas:
-        typeset(page)
     typeset_count = page.locator(".arithmatex mjx-container").count()
-    broken = page.locator("mjx-merror, .arithmatex mjx-container [data-mjx-error]").count()
+    # A lab's formulas are $...$ in its Markdown cells: count what MathJax
+    # made of them, and any dollar left in their text is a formula it missed.
+    lab_formulas = page.locator(".jp-RenderedMarkdown mjx-container").count()
+    formulas += lab_formulas
+    typeset_count += lab_formulas
+    untypeset = page.evaluate(r"""() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const left = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (element.closest(".jp-RenderedMarkdown") && !element.closest("code, pre, mjx-container")
+            && node.textContent.includes("$")) left.push(node.textContent.trim().slice(0, 60));
+      }
+      return left;
+    }""")
+    broken = page.locator("mjx-merror, mjx-container [data-mjx-error]").count()
     ok = [r for r in loaded if r.ok and r.request.method == "GET"]
     first_load = sum(r.request.sizes()["responseBodySize"] for r in ok)  # as transferred
     uncompressed = sum(len(r.body()) for r in ok)
@@ -190,6 +204,8 @@ def check_page(browser, site, rel, base, axe):
         problems.append(f"requests to other hosts: {sorted(set(foreign))}")
     if typeset_count < formulas:
         problems.append(f"{formulas - typeset_count} of {formulas} formulas not typeset")
+    if untypeset:
+        problems.append(f"{len(untypeset)} lab formulas left as TeX, first: {untypeset[0]!r}")
     if broken:
         problems.append(f"{broken} MathJax errors")
     if errors:
