@@ -70,7 +70,7 @@ def table(columns, rows, formats=None):
         bool(rows) and all(_is_number(row[k]) for row in rows) for k in range(len(columns))
     ]
     lines = [
-        _line(columns),
+        _line(_escape(str(column)) for column in columns),
         "|" + "|".join("--:" if right else ":--" for right in numeric) + "|",
     ]
     lines += [_line(_cell(value, spec) for value, spec in zip(row, specs)) for row in rows]
@@ -112,6 +112,11 @@ def _cell(value, spec):
         text = format(value, ".6g")
     else:
         text = str(value)
+    return _escape(text)
+
+
+def _escape(text):
+    # A pipe would end the cell, a newline the row.
     return text.replace("|", "\\|").replace("\n", " ")
 
 

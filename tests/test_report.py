@@ -24,8 +24,15 @@ def test_default_float_format_and_list_of_formats():
     assert str(t).split("\n")[2] == "| 0.333333 | 2.0e-09 |"
 
 
-def test_pipes_in_cells_are_escaped():
-    assert "a \\| b" in str(table(["x"], [["a | b"]]))
+def test_pipes_in_cells_and_headers_are_escaped():
+    # The site renders the table with Python-Markdown's tables extension: a
+    # stray pipe in a header (a norm, |theta_j|) made the whole table a paragraph.
+    import markdown
+
+    t = table(["lambda", "largest |theta_j|"], [[0.1, "a | b"]])
+    html = markdown.markdown(str(t), extensions=["tables"])
+    assert html.count("</th>") == 2 and html.count("</td>") == 2, html
+    assert ">largest |theta_j|</th>" in html and ">a | b</td>" in html
 
 
 def test_a_row_of_the_wrong_length_is_refused():
