@@ -216,7 +216,7 @@ class SVC(ClassifierMixin, BaseEstimator):
         return self.dual_coef_ @ self.support_vectors_  # (1, n) = (1, n_SV) @ (n_SV, n)
 
     def decision_function(self, X):
-        r"""$h(x) = \sum_i \beta_i y_i\, k(x^{(i)}, x) + b$ (6.18), shape (m,).
+        r"""$h(x) = \sum_i \beta_i y_i\, \mathcal{K}(x^{(i)}, x) + b$ (6.18), shape (m,).
 
         Positive values predict ``classes_[1]``; $|h(x)| = 1$ on the margin.
         """

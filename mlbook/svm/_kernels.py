@@ -1,10 +1,10 @@
 r"""Kernels: the inner products a support vector machine works with.
 
 Derived in the chapter [Support vector machines](../svm/support-vector-machines.md).
-A kernel $k(x, z)$ is an inner product $\phi(x)^\mathsf{T}\phi(z)$ of
+A kernel $\mathcal{K}(x, z)$ is an inner product $\phi(x)^\mathsf{T}\phi(z)$ of
 feature vectors $\phi$ that are never formed. The matrix forms take two sets
 of examples, ``X1`` of shape (m1, n) and ``X2`` of shape (m2, n), and return
-the (m1, m2) matrix of $k(x^{(i)}, z^{(j)})$, the **Gram matrix** $G$ when
+the (m1, m2) matrix of $\mathcal{K}(x^{(i)}, z^{(j)})$, the **Gram matrix** $G$ when
 both sets are the training set.
 """
 
@@ -27,7 +27,7 @@ def _check_pair(X1, X2):
 
 
 def linear_kernel(X1, X2):
-    r"""The linear kernel $k(x, z) = x^\mathsf{T} z$, equation (6.15), for all pairs.
+    r"""The linear kernel $\mathcal{K}(x, z) = x^\mathsf{T} z$, equation (6.15), for all pairs.
 
     Parameters
     ----------
@@ -48,7 +48,7 @@ def linear_kernel(X1, X2):
 
 
 def polynomial_kernel(X1, X2, degree=3, gamma=None, coef0=1.0):
-    r"""The polynomial kernel $k(x, z) = (\gamma\, x^\mathsf{T} z + c_0)^q$, equation (6.15).
+    r"""The polynomial kernel $\mathcal{K}(x, z) = (\gamma\, x^\mathsf{T} z + c_0)^q$, equation (6.15).
 
     The defaults are those of ``sklearn.metrics.pairwise.polynomial_kernel``;
     :class:`SVC` uses ``coef0=0.0`` by default, as scikit-learn's ``SVC`` does.
@@ -90,7 +90,7 @@ def polynomial_kernel(X1, X2, degree=3, gamma=None, coef0=1.0):
 def gaussian_kernel(x1, x2, sigma):
     r"""The Gaussian kernel of two examples, in the classic course's form, equation (6.16).
 
-    $$k(x_1, x_2) = \exp\left(-\frac{\lVert x_1 - x_2 \rVert^2}{2\sigma^2}\right)$$
+    $$\mathcal{K}(x_1, x_2) = \exp\left(-\frac{\lVert x_1 - x_2 \rVert^2}{2\sigma^2}\right)$$
 
     This is :func:`rbf_kernel` with $\gamma = 1 / (2\sigma^2)$, not $1/\sigma^2$.
 
@@ -127,7 +127,7 @@ def gaussian_kernel(x1, x2, sigma):
 def rbf_kernel(X1, X2, gamma):
     r"""The Gaussian (RBF) kernel for all pairs, in scikit-learn's form, equation (6.16).
 
-    $$k(x, z) = \exp\left(-\gamma \lVert x - z \rVert^2\right),
+    $$\mathcal{K}(x, z) = \exp\left(-\gamma \lVert x - z \rVert^2\right),
       \qquad \gamma = \frac{1}{2\sigma^2}$$
 
     Parameters
