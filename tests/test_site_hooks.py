@@ -366,3 +366,16 @@ def test_the_print_page_leaves_out_itself_the_api_reference_and_the_labs(monkeyp
     assert [f.src_uri for f in execute._STATE["book"]] == [
         "index.md", "linear-models/linear-regression.md", "labs/index.md"]
     assert execute._STATE["print"] == "file:print.md"
+
+
+def test_the_repository_link_is_named_owner_slash_name_and_asks_no_api():
+    import jinja2
+
+    template = (ROOT / "overrides" / "theme" / "partials" / "source.html").read_text()
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "source.html": template, ".icons/fontawesome/brands/git-alt.svg": "<svg></svg>"}))
+    config = {"repo_url": "https://github.com/example/mlbook/", "repo_name": "GitHub"}
+    html = env.get_template("source.html").render(config=config)
+    assert '<div class="md-source__repository">example/mlbook</div>' in html
+    assert 'href="https://github.com/example/mlbook/"' in html
+    assert "api.github.com" not in html and "<script" not in html
