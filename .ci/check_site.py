@@ -131,6 +131,8 @@ def notebook_problems(site, notebook, url):
         for target in re.findall(r"\]\(([^)\s]+)\)", "".join(cell["source"])):
             if target.endswith(".md") or ".md#" in target:
                 problems.append(f"{url}: a link to a source file, {target}")
+            elif not re.match(r"^[a-z]+:", target) and not target.startswith("#"):
+                problems.append(f"{url}: a relative link, dead once downloaded, {target}")
             elif target.startswith(SITE_URL):
                 path = target[len(SITE_URL):].split("#")[0]
                 if not (site / path).is_file():

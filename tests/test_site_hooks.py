@@ -379,3 +379,26 @@ def test_the_repository_link_is_named_owner_slash_name_and_asks_no_api():
     assert '<div class="md-source__repository">example/mlbook</div>' in html
     assert 'href="https://github.com/example/mlbook/"' in html
     assert "api.github.com" not in html and "<script" not in html
+
+
+def test_a_downloaded_lab_links_to_the_site_not_to_relative_pages(tmp_path, monkeypatch):
+    text = ('See [(1.11)](../linear-models/linear-regression.html#eq-1.11), '
+            '[task 2](#task-2), [numpy](https://numpy.org) and '
+            '<a href="pca.ipynb" download>the notebook</a>.')
+    assert notebook.absolute_site_links(text, "labs/pca.html", "https://ex.org/book/") == (
+        'See [(1.11)](https://ex.org/book/linear-models/linear-regression.html#eq-1.11), '
+        '[task 2](#task-2), [numpy](https://numpy.org) and '
+        '<a href="https://ex.org/book/labs/pca.ipynb" download>the notebook</a>.')
+    # The hook rewrites the copy that mkdocs-jupyter puts next to the lab's page.
+    (tmp_path / "labs").mkdir()
+    copy = tmp_path / "labs" / "pca.ipynb"
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": ["Read (../notation.html).\n", text]},
+             {"cell_type": "code", "metadata": {}, "source": ["x = '](../a.html)'"],
+              "outputs": [], "execution_count": None}]
+    copy.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    lab = SimpleNamespace(src_uri="labs/pca.ipynb", url="labs/pca.html")
+    monkeypatch.setitem(execute._STATE, "labs", [lab])
+    execute._absolute_lab_links(SimpleNamespace(site_url="https://ex.org/book", site_dir=str(tmp_path)))
+    written = json.loads(copy.read_text())["cells"]
+    assert "https://ex.org/book/linear-models/linear-regression.html#eq-1.11" in "".join(written[0]["source"])
+    assert written[1]["source"] == ["x = '](../a.html)'"]  # code is left as written

@@ -18,6 +18,8 @@ from .fences import find_fences
 _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?|===)\s*(\w*)\s*(?:"(.*)")?\s*$')
 _INCLUDE = re.compile(r'--8<--\s+"([^":]+):([a-z][-_0-9a-z]*)"')
 _LINK = re.compile(r"\]\(([^)\s]*)\)")
+# A Markdown link's or an HTML link's target, as a lab notebook writes them.
+_SITE_LINK = re.compile(r'(\]\(|href=")([^)\s"]+)')
 
 
 def macros(root):
@@ -50,6 +52,26 @@ def absolute_links(text, page, url_of):
         return f"]({url}{'#' + anchor if anchor else ''})"
 
     return _LINK.sub(rewrite, text)
+
+
+def absolute_site_links(text, page_url, base):
+    """Rewrite links relative to the site page at ``page_url`` to addresses under ``base``.
+
+    A lab is a notebook written with the site's own relative addresses
+    (``../linear-models/linear-regression.html#eq-1.11``), which work on its
+    page but lead nowhere once the notebook is downloaded; ``base`` is the
+    site's address ending in ``/``. Absolute links and in-page anchors stay.
+    """
+    folder = posixpath.dirname(page_url)
+
+    def rewrite(match):
+        opener, target = match[1], match[2]
+        if re.match(r"^[a-z]+:", target) or target.startswith("#"):
+            return match[0]
+        path, sep, anchor = target.partition("#")
+        return opener + base + posixpath.normpath(posixpath.join(folder, path)) + sep + anchor
+
+    return _SITE_LINK.sub(rewrite, text)
 
 
 def _markdown_cell(lines, page, url_of):

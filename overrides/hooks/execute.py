@@ -45,7 +45,7 @@ from bookengine.fences import find_fences  # noqa: E402
 
 _STATE = {"serve": False, "runs": {}, "keys": {}, "tags": set(), "writes": {},
           "reference": {}, "index": {}, "module_urls": {}, "equation_urls": {},
-          "book": [], "print": None}
+          "book": [], "print": None, "labs": []}
 PRINT_PAGE = "print.md"  # the whole book on one page; see bookengine/printbook.py
 
 
@@ -102,6 +102,7 @@ def on_nav(nav, config, files, **kwargs):
                       and page.file.src_uri not in _STATE["reference"]
                       and not page.file.src_uri.endswith(".ipynb")]
     _STATE["print"] = files.get_file_from_path(PRINT_PAGE)
+    _STATE["labs"] = [page.file for page in nav.pages if page.file.src_uri.endswith(".ipynb")]
     return nav
 
 
@@ -277,3 +278,23 @@ def on_post_build(config, **kwargs):
         target.write_text(content, encoding="utf-8")
     _plain_search_index(config.site_dir)
     _print_book(config.site_dir)
+    _absolute_lab_links(config)
+
+
+def _absolute_lab_links(config):
+    # mkdocs-jupyter copies each lab next to its page for download, as written;
+    # in the copy, links to the book's pages become addresses on the site.
+    if not config.site_url:
+        return
+    base = config.site_url.rstrip("/") + "/"
+    for file in _STATE["labs"]:
+        target = Path(config.site_dir) / file.src_uri
+        if not target.exists():
+            continue
+        notebook = json.loads(target.read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:
+            if cell["cell_type"] == "markdown":
+                source = "".join(cell["source"])
+                cell["source"] = nb.absolute_site_links(source, file.url, base).splitlines(True)
+        target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
