@@ -128,7 +128,8 @@ def to_notebook(markdown, run, root, title, page, url_of, repo_url=None):
         + (f" ({own_url})" if own_url else "")
         + ", as a notebook. The outputs are those of the run that built the site; "
         f"to run the cells, get the code from {where}, and in a clone of it run "
-        '`pip install -e ".[docs]" -c constraints.txt`, which installs `mlbook` and what the cells import.\n\n'
+        '`pip install -e ".[docs]" -c constraints.txt`, which installs `mlbook` and '
+        "what the cells import.\n\n"
         "$" + " ".join(macros(root)) + "$"
     )
     cells = [{"cell_type": "markdown", "metadata": {}, "source": preamble}]
