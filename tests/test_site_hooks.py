@@ -230,6 +230,14 @@ def _site(tmp_path, text, serve=False):
         (ROOT / "docs" / "javascripts" / "mathjax.js").read_text())
     (tmp_path / "CITATION.cff").write_text((ROOT / "CITATION.cff").read_text())
     (tmp_path / "mlbook").mkdir()
+    file, files, config = _one_page(tmp_path, text)
+    page = SimpleNamespace(file=file, title="Title")
+    execute.on_startup(command="serve" if serve else "build")
+    return page, config, [file], files
+
+
+def _one_page(tmp_path, text):
+    """docs/page.md holding ``text``, with the file, files and config MkDocs would pass."""
     source = tmp_path / "docs" / "page.md"
     source.write_text(text)
     file = SimpleNamespace(abs_src_path=str(source), src_uri="page.md", dest_uri="page.html",
@@ -238,9 +246,7 @@ def _site(tmp_path, text, serve=False):
     config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"),
                              site_dir=str(tmp_path / "site"), site_url="https://book.example/",
                              repo_url=None)
-    page = SimpleNamespace(file=file, title="Title")
-    execute.on_startup(command="serve" if serve else "build")
-    return page, config, [file], files
+    return file, files, config
 
 
 def _build(tmp_path, text, serve=False):
@@ -302,14 +308,7 @@ def test_rendered_pages_are_cached_until_the_page_changes(tmp_path, monkeypatch)
 
 
 def _build_again(tmp_path, text):
-    source = tmp_path / "docs" / "page.md"
-    source.write_text(text)
-    file = SimpleNamespace(abs_src_path=str(source), src_uri="page.md", dest_uri="page.html",
-                           url="page.html")
-    files = SimpleNamespace(get_file_from_path=lambda p: file if p == "page.md" else None)
-    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"),
-                             site_dir=str(tmp_path / "site"), site_url="https://book.example/",
-                             repo_url=None)
+    file, files, config = _one_page(tmp_path, text)
     execute.on_files([file], config)
     return execute.on_page_markdown(text, page=SimpleNamespace(file=file, title="T"),
                                     config=config, files=files), config
@@ -392,13 +391,18 @@ def test_a_downloaded_lab_links_to_the_site_not_to_relative_pages(tmp_path, monk
     # The hook rewrites the copy that mkdocs-jupyter puts next to the lab's page.
     (tmp_path / "labs").mkdir()
     copy = tmp_path / "labs" / "pca.ipynb"
-    cells = [{"cell_type": "markdown", "metadata": {}, "source": ["Read (../notation.html).\n", text]},
+    cells = [{"cell_type": "markdown", "metadata": {},
+              "source": ["Read [the notation](../notation.html).\n", text]},
              {"cell_type": "code", "metadata": {}, "source": ["x = '](../a.html)'"],
               "outputs": [], "execution_count": None}]
-    copy.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    copy.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                                "nbformat_minor": 5}))
     lab = SimpleNamespace(src_uri="labs/pca.ipynb", url="labs/pca.html")
     monkeypatch.setitem(execute._STATE, "labs", [lab])
-    execute._absolute_lab_links(SimpleNamespace(site_url="https://ex.org/book", site_dir=str(tmp_path)))
+    execute._absolute_lab_links(SimpleNamespace(site_url="https://ex.org/book",
+                                                site_dir=str(tmp_path)))
     written = json.loads(copy.read_text())["cells"]
-    assert "https://ex.org/book/linear-models/linear-regression.html#eq-1.11" in "".join(written[0]["source"])
+    markdown = "".join(written[0]["source"])
+    assert markdown.startswith("Read [the notation](https://ex.org/book/notation.html).\n")
+    assert "https://ex.org/book/linear-models/linear-regression.html#eq-1.11" in markdown
     assert written[1]["source"] == ["x = '](../a.html)'"]  # code is left as written
