@@ -4,13 +4,17 @@ import numpy as np
 import pytest
 import sklearn.metrics
 from numpy.testing import assert_array_equal
+from scipy import stats
 
 from mlbook.metrics import (
     accuracy_score,
     confusion_matrix,
     f1_score,
+    mcnemar_test,
     mean_squared_error,
+    paired_difference,
     precision_score,
+    proportion_interval,
     r2_score,
     recall_score,
 )
@@ -185,3 +189,92 @@ def test_r2_constant_y_true_raises():
 def test_regression_length_mismatch_raises():
     with pytest.raises(ValueError, match="y_true has 3 rows .* but y_pred has 2 entries"):
         mean_squared_error([1.0, 2.0, 3.0], [1.0, 2.0])
+
+
+# --- paired comparisons ----------------------------------------------------
+
+
+def test_paired_difference_hand_value():
+    # d = [1, 0, -1, 2]: mean 0.5, sample variance (0.25 + 0.25 + 2.25 + 2.25)/3 = 5/3.
+    result = paired_difference([3, 1, 0, 4], [2, 1, 1, 2])
+    assert result.difference == pytest.approx(0.5)
+    assert result.standard_error == pytest.approx(np.sqrt(5 / 3 / 4))
+
+
+def test_paired_standard_error_is_smaller_for_correlated_scores(rng):
+    # Two models that find the same examples hard: the paired standard error of the
+    # difference is far below the unpaired sqrt(se_a^2 + se_b^2).
+    hard = rng.normal(size=500)
+    a, b = hard + 0.1 * rng.normal(size=500), hard + 0.1 * rng.normal(size=500)
+    unpaired = np.sqrt(a.var(ddof=1) / 500 + b.var(ddof=1) / 500)
+    assert paired_difference(a, b).standard_error < unpaired / 5
+
+
+def test_paired_difference_refuses_one_example_and_unequal_lengths():
+    with pytest.raises(ValueError, match="hold 1 example; a standard error needs at least 2"):
+        paired_difference([1.0], [2.0])
+    with pytest.raises(ValueError, match="scores_a has 3 rows .* but scores_b has 2 entries"):
+        paired_difference([1, 2, 3], [1, 2])
+
+
+@pytest.mark.parametrize("a_only, b_only, both_right, both_wrong",
+                         [(65, 38, 1800, 97), (5, 4, 430, 11), (7, 3, 0, 0), (0, 9, 5, 5), (0, 0, 4, 1)])
+def test_mcnemar_matches_scipys_exact_binomial_test(a_only, b_only, both_right, both_wrong):
+    # Build labels with the given counts of each kind of example, shuffled.
+    kinds = np.repeat([0, 1, 2, 3], [a_only, b_only, both_right, both_wrong])
+    np.random.default_rng(0).shuffle(kinds)
+    y = np.zeros(len(kinds), dtype=int)
+    pred_a = np.where((kinds == 0) | (kinds == 2), y, 1)
+    pred_b = np.where((kinds == 1) | (kinds == 2), y, 1)
+    result = mcnemar_test(y, pred_a, pred_b)
+    assert (result.a_only, result.b_only) == (a_only, b_only)
+    expected = stats.binomtest(a_only, a_only + b_only).pvalue if a_only + b_only else 1.0
+    assert result.pvalue == pytest.approx(expected, rel=1e-12)
+    assert result.difference == pytest.approx((a_only - b_only) / len(y))
+    right_a, right_b = (pred_a == y).astype(float), (pred_b == y).astype(float)
+    assert result.standard_error == pytest.approx(paired_difference(right_a, right_b).standard_error)
+
+
+def test_mcnemar_ignores_the_concordant_examples():
+    # Adding examples both models get right changes neither count nor p-value.
+    y = np.array([0, 0, 0, 0, 1, 1])
+    a = np.array([0, 0, 0, 1, 1, 1])
+    b = np.array([1, 1, 0, 0, 1, 1])
+    padded = [np.r_[v, np.zeros(50, dtype=int)] for v in (y, a, b)]
+    assert mcnemar_test(y, a, b).pvalue == mcnemar_test(*padded).pvalue
+    assert mcnemar_test(y, a, b)[2:4] == (2, 1)
+
+
+def test_mcnemar_takes_string_labels_and_refuses_mismatched_lengths():
+    assert mcnemar_test(["a", "b", "a"], ["a", "b", "b"], ["b", "b", "a"]).a_only == 1
+    with pytest.raises(ValueError, match="y_true has 3 rows .* but y_pred_b has 2 entries"):
+        mcnemar_test([0, 1, 1], [0, 1, 1], [0, 1])
+
+
+@pytest.mark.parametrize("method", ["wilson", "exact"])
+@pytest.mark.parametrize("successes, n", [(141, 143), (143, 143), (0, 20), (7, 10), (1, 1), (450, 900)])
+def test_proportion_interval_matches_scipy(successes, n, method):
+    expected = stats.binomtest(successes, n).proportion_ci(confidence_level=0.95, method=method)
+    low, high = proportion_interval(successes, n, method=method)
+    assert low == pytest.approx(expected.low, rel=1e-9, abs=1e-15)
+    assert high == pytest.approx(expected.high, rel=1e-9, abs=1e-15)
+    assert 0.0 <= low <= successes / n <= high <= 1.0
+
+
+def test_wilson_stays_inside_where_wald_does_not():
+    # 2 errors in 143: the Wald interval p +- 1.96 sqrt(p(1-p)/n) runs past 1.
+    p, n = 141 / 143, 143
+    assert p + 1.96 * np.sqrt(p * (1 - p) / n) > 1
+    assert proportion_interval(141, 143)[1] < 1
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"successes": 5, "n": 4}, r"successes must be <= 4, got 5"),
+    ({"successes": 1, "n": 0}, r"n must be >= 1, got 0"),
+    ({"successes": 1.5, "n": 4}, r"successes must be an integer"),
+    ({"successes": 1, "n": 4, "confidence": 1.0}, r"confidence=1.0 must be below 1"),
+    ({"successes": 1, "n": 4, "method": "wald"}, r"method must be one of 'wilson', 'exact'; got 'wald'"),
+])
+def test_proportion_interval_refuses_bad_input(kwargs, message):
+    with pytest.raises((ValueError, TypeError), match=message):
+        proportion_interval(**kwargs)
