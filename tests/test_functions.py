@@ -61,6 +61,7 @@ CALLS = {
     "recover_data": (decomposition.recover_data, dict(Z=Xc[:, :2], U=U)),
     "numerical_gradient": (gradcheck.numerical_gradient, dict(f=lambda t: t @ t, theta=theta)),
     "relative_error": (gradcheck.relative_error, dict(a=theta, b=theta + 1e-3)),
+    "componentwise_error": (gradcheck.componentwise_error, dict(a=theta, b=theta + 1e-3)),
     "linear_cost": (linear_model.linear_cost, dict(theta=theta, X=Xb, y=y, lam=1.0)),
     "linear_gradient": (linear_model.linear_gradient, dict(theta=theta, X=Xb, y=y, lam=1.0)),
     "logistic_cost": (linear_model.logistic_cost, dict(theta=theta, X=Xb, y=y01, lam=1.0)),
@@ -75,6 +76,8 @@ CALLS = {
     "recall_score": (metrics.recall_score, dict(y_true=labels, y_pred=labels[::-1])),
     "mean_squared_error": (metrics.mean_squared_error, dict(y_true=y, y_pred=y[::-1])),
     "r2_score": (metrics.r2_score, dict(y_true=y, y_pred=y[::-1])),
+    "mcnemar_test": (metrics.mcnemar_test, dict(y_true=labels, y_pred_a=labels[::-1], y_pred_b=labels)),
+    "paired_difference": (metrics.paired_difference, dict(scores_a=y, scores_b=y[::-1])),
     "forward": (nn.forward, dict(weights=WEIGHTS, X=X)),
     "nn_cost": (nn.nn_cost, dict(weights=WEIGHTS, X=X, Y=Y, lam=1.0)),
     "cost_and_gradient": (nn.cost_and_gradient, dict(weights=WEIGHTS, X=X, Y=Y, lam=1.0)),
@@ -100,7 +103,7 @@ NO_DATA = {
     "check", "diagnose", "clone", "debug_weights", "init_weights", "make_blobs", "make_correlated_points",
     "make_curved_boundary", "make_noisy_mixture", "make_separable_with_outlier",
     "make_server_metrics", "new_figure", "image_grid", "plot_cost_contours", "plot_cost_history",
-    "plot_decision_boundary", "table",
+    "plot_decision_boundary", "proportion_interval", "table",
 }
 # Arguments where an infinity is a legal value: g(+-inf) is 1 or 0, and a
 # log-density of -inf (a density of 0) can be thresholded.

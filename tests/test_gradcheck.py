@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_array_equal
 
-from mlbook.gradcheck import numerical_gradient, relative_error
+from mlbook.gradcheck import componentwise_error, numerical_gradient, relative_error
 
 
 @pytest.fixture
@@ -158,3 +158,108 @@ def test_relative_error_of_lists_is_that_of_the_concatenation(rng):
 def test_relative_error_refuses_lists_shaped_differently():
     with pytest.raises(ValueError, match=r"a has shape \[\(2,\)\] but b has shape \[\(3,\)\]"):
         relative_error([np.zeros(2)], [np.zeros(3)])
+
+
+# --- componentwise_error: no small component hides behind a large one --------
+
+
+def test_componentwise_error_hand_value():
+    # Component 0 is off by 1 in 100 (0.01); component 1 by 1 in 10^4 (1e-4).
+    assert componentwise_error([100.0, 1e4], [101.0, 1e4 + 1]) == pytest.approx(1 / 101, rel=1e-12)
+
+
+def test_componentwise_error_sees_what_the_norm_hides():
+    # A 1% error in a component 10^4 times smaller than the other is 1e-6 of the norm.
+    a, b = np.array([1.0, 1e4]), np.array([1.01, 1e4])
+    assert relative_error(a, b) < 1.1e-6
+    assert componentwise_error(a, b) == pytest.approx(0.01 / 1.01, rel=1e-12)
+
+
+def test_componentwise_error_floor_judges_tiny_components_absolutely():
+    # A component 1e-9 of the largest with rounding noise of 1e-12 * largest:
+    # relative to itself it is wrong in the 3rd digit; against the floor it is noise.
+    a = np.array([1.0, 1e-9])
+    b = np.array([1.0, 1e-9 + 1e-12])
+    assert componentwise_error(a, b, floor=0.0) == pytest.approx(1e-12 / (1e-9 + 1e-12), rel=1e-6)
+    assert componentwise_error(a, b) == pytest.approx(1e-12 / 1e-4, rel=1e-6)
+
+
+def test_componentwise_error_is_bounded_and_zero_for_zeros(rng):
+    a = rng.normal(size=5)
+    assert componentwise_error(a, -a) == pytest.approx(2.0)
+    assert componentwise_error(np.zeros(3), np.zeros(3)) == 0.0
+    assert componentwise_error([0.0, 1.0], [0.0, 1.0], floor=0.0) == 0.0
+
+
+def test_componentwise_error_refuses_bad_floor_and_shapes():
+    with pytest.raises(ValueError, match=r"floor=1.0 must be below 1"):
+        componentwise_error([1.0], [1.0], floor=1.0)
+    with pytest.raises(ValueError, match=r"floor must be >= 0"):
+        componentwise_error([1.0], [1.0], floor=-0.1)
+    with pytest.raises(ValueError, match=r"a has shape \(2,\) but b has shape \(3,\)"):
+        componentwise_error(np.zeros(2), np.zeros(3))
+
+
+@pytest.fixture(scope="module")
+def raw_diabetes():
+    """Chapter 1's gradient check: raw (unscaled) diabetes features, a random theta."""
+    from sklearn.datasets import load_diabetes
+
+    from mlbook.preprocessing import add_intercept
+
+    data = load_diabetes(scaled=False)
+    theta = np.random.default_rng(0).normal(size=data.data.shape[1] + 1)
+    return add_intercept(data.data), data.target, theta
+
+
+def test_wrong_penalties_pass_the_norm_but_fail_componentwise(raw_diabetes):
+    # On raw features the gradient's norm is dominated by the large-unit columns,
+    # so penalising theta_0 (chapter 1's pitfall) hides below the norm-wise 1e-7
+    # that chapter asserts; the componentwise error does not let it.
+    from mlbook.linear_model import linear_cost, linear_gradient
+
+    Xb, y, theta = raw_diabetes
+    m, lam = len(y), 0.1
+    numeric = numerical_gradient(lambda t: linear_cost(t, Xb, y, lam), theta)
+    right = linear_gradient(theta, Xb, y, lam)
+    penalised_intercept = right + lam / m * np.r_[theta[0], np.zeros(len(theta) - 1)]
+    assert componentwise_error(right, numeric) < 1e-8
+    assert relative_error(penalised_intercept, numeric) < 1e-7  # the norm passes it...
+    assert componentwise_error(penalised_intercept, numeric) > 1e-6  # ...this does not
+
+
+@pytest.fixture(scope="module")
+def debug_network():
+    """The network chapter's debugging problem: weights [3, 5, 3] from debug_weights."""
+    from mlbook.neural_network import debug_weights
+
+    weights = debug_weights([3, 5, 3])
+    X = np.sin(np.arange(1, 16)).reshape(5, 3)
+    Y = np.eye(3)[np.arange(5) % 3]
+    return weights, X, Y
+
+
+@pytest.mark.parametrize("mistake", ["g_prime_of_a", "missing_bias_block"])
+def test_network_mistakes_fail_the_books_threshold(debug_network, mistake):
+    # Two mistakes that the norm-wise measure reports only at about 1e-3 and 1e-2
+    # (a sigmoid derivative applied to an activation; the first layer's bias
+    # gradient left out) fail the componentwise check at the network chapter's
+    # threshold, while the right gradient passes it.
+    from mlbook import sigmoid_gradient
+    from mlbook.neural_network import cost_and_gradient, forward, nn_cost, output_delta
+
+    weights, X, Y = debug_network
+    m, lam = len(X), 3.0
+    numeric = numerical_gradient(lambda w: nn_cost(w, X, Y, lam), weights)
+    _, right = cost_and_gradient(weights, X, Y, lam)
+    A, Z = forward(weights, X)
+    Delta3 = output_delta(A[3], Y, Z[3])
+    wrong = [g.copy() for g in right]
+    if mistake == "g_prime_of_a":  # g'(A2) where (4.11) has g'(Z2)
+        Delta2 = (Delta3 @ weights[1][:, 1:]) * sigmoid_gradient(A[2])
+        wrong[0][:, 1:] = Delta2.T @ A[1] / m + lam / m * weights[0][:, 1:]
+        wrong[0][:, 0] = Delta2.sum(axis=0) / m
+    else:
+        wrong[0][:, 0] = 0.0
+    assert componentwise_error(right, numeric) < 1e-7
+    assert componentwise_error(wrong, numeric) > 1e-3
