@@ -311,3 +311,25 @@ def test_gradient_descent_refuses_bad_options(regression_data, option, match):
     X, y, _ = regression_data
     with pytest.raises(ValueError, match=match):
         LinearRegression(solver="gradient_descent", **option).fit(X, y)
+
+
+@pytest.mark.parametrize("offset", [1e5, 1e7, 3e7])
+def test_a_feature_far_from_zero_keeps_its_accuracy(rng, offset):
+    # X^T X with the column of ones squares the offset into the matrix: at
+    # 1e7 the coefficients were [1.47, 2.81, 3.53], and from 3e7 full-rank
+    # data was refused as "linearly dependent". Centring first avoids both.
+    X = rng.normal(size=(200, 3))
+    y = X @ np.array([1.0, 2.0, 3.0]) + 0.1 * rng.normal(size=200)
+    near = LinearRegression().fit(X, y)
+    far = LinearRegression().fit(X + offset, y)
+    np.testing.assert_allclose(far.coef_, near.coef_, rtol=1e-6)
+    np.testing.assert_allclose(far.predict(X + offset), near.predict(X), rtol=0, atol=1e-6)
+
+
+def test_a_year_column_gets_scikit_learns_slope():
+    sklearn = pytest.importorskip("sklearn.linear_model")
+    year = np.arange(1950.0, 2050.0).reshape(-1, 1)
+    y = 3000.5 * (year[:, 0] - 2000) + 7.0 * np.sin(year[:, 0])
+    ours = LinearRegression().fit(year, y).coef_[0]
+    theirs = sklearn.LinearRegression().fit(year, y).coef_[0]
+    assert ours == pytest.approx(theirs, rel=1e-9)

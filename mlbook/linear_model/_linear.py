@@ -275,10 +275,7 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         check_scale(y.reshape(-1, 1), "y")
         Xb = add_intercept(X)  # (m, n+1)
         if self.solver == "normal_equation":
-            try:
-                theta = _normal_equation(Xb, y, self.lam)
-            except _SingularError:
-                raise ValueError(_singular_message(Xb, self.lam, intercept=True)) from None
+            theta = self._centred_normal_equation(X, y, Xb)
             costs = np.array([_linear_cost(theta, Xb, y, self.lam)])
         else:
             check_scalar(options["learning_rate"], "learning_rate", low=0, include_low=False)
@@ -295,6 +292,27 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         self.n_iter_ = len(costs) - 1
         self.n_features_in_ = X.shape[1]
         return self
+
+    def _centred_normal_equation(self, X, y, Xb):
+        """(1.13) solved on centred data, then the intercept recovered.
+
+        The intercept is not penalised, so at the minimum it is
+        mean(y) - mean(X) @ w, and w solves the normal equation of the centred
+        data without the column of ones. Centring first keeps a feature far
+        from zero (a year, a position in metres) from squaring its offset into
+        X^T X, where it would swamp the information in its spread.
+        """
+        if self.lam == 0:
+            constant = np.flatnonzero(np.ptp(X, axis=0) == 0)
+            if constant.size:  # centred, it is a column of zeros: say why
+                raise ValueError(_singular_message(Xb, self.lam, intercept=True))
+        x_mean, y_mean = X.mean(axis=0), y.mean()  # (n,), scalar
+        Xc, yc = X - x_mean, y - y_mean  # (m, n), (m,)
+        try:
+            w = _solve_normal_system(Xc.T @ Xc + self.lam * np.eye(X.shape[1]), Xc.T @ yc)
+        except _SingularError:
+            raise ValueError(_singular_message(Xb, self.lam, intercept=True)) from None
+        return np.r_[y_mean - x_mean @ w, w]
 
     def predict(self, X):
         r"""$\hat y = X\,\mathrm{coef\_} + \mathrm{intercept\_}$ for ``X`` of shape (m, n)."""
