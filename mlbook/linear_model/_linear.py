@@ -243,7 +243,8 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         The training cost before the first update and after each one
         (one entry, the final cost, for the normal equation).
     n_iter_ : int
-        Updates made (0 for the normal equation).
+        Updates made by gradient descent. Not set by the normal equation,
+        which does not iterate (as scikit-learn's closed-form estimators).
     n_features_in_ : int
 
     Examples
@@ -289,7 +290,10 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         self.intercept_ = float(theta[0])
         self.coef_ = theta[1:]
         self.cost_history_ = costs
-        self.n_iter_ = len(costs) - 1
+        if self.solver == "gradient_descent":
+            self.n_iter_ = len(costs) - 1
+        else:  # closed form: no iterations to count, as scikit-learn's closed-form fits
+            self.__dict__.pop("n_iter_", None)
         self.n_features_in_ = X.shape[1]
         return self
 
