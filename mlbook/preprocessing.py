@@ -51,6 +51,8 @@ class StandardScaler(TransformerMixin, BaseEstimator):
     divides before it subtracts.
     """
 
+    _one_to_one_features = True  # get_feature_names_out: the input's names
+
     def __init__(self, ddof=0, with_mean=True, with_std=True):
         self.ddof = ddof
         self.with_mean = with_mean

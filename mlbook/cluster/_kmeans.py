@@ -30,7 +30,7 @@ from .._validation import (
     check_scale,
 )
 from ..base import BaseEstimator, ClusterMixin, TransformerMixin
-from ..exceptions import ConvergenceWarning, _sklearn_compatible
+from ..exceptions import ConvergenceWarning, _sklearn_compatible, _stacklevel
 
 # The assignment step scores one block of examples at a time: (rows, K) scores,
 # 2**17 doubles (1 MiB), small enough to stay in the processor's cache between
@@ -598,7 +598,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
                 f"still moving (total squared shift {best['shift']:.3g} at the last update, "
                 f"above the tolerance {tol:.3g}). Raise max_iter, or raise tol.",
                 _sklearn_compatible(ConvergenceWarning),
-                stacklevel=2,
+                stacklevel=_stacklevel(),
             )
         self.cluster_centers_ = best["centroids"] + mean
         self.labels_ = best["labels"]

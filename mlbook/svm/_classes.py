@@ -16,7 +16,7 @@ from .._validation import (
     check_scale,
 )
 from ..base import BaseEstimator, ClassifierMixin
-from ..exceptions import ConvergenceWarning, _sklearn_compatible
+from ..exceptions import ConvergenceWarning, _sklearn_compatible, _stacklevel
 from ._kernels import _finite_polynomial_kernel, _gram_rows, _linear_kernel, _rbf_kernel
 from ._smo import _smo
 
@@ -188,7 +188,7 @@ class SVC(ClassifierMixin, BaseEstimator):
                 f"conditions violated by {violations[-1]:.3g} > tol={self.tol}; increase "
                 f"max_iter, standardise the features, or lower C.",
                 _sklearn_compatible(ConvergenceWarning),
-                stacklevel=2,
+                stacklevel=_stacklevel(),
             )
         support = np.flatnonzero(beta > 0)
         self.classes_ = classes
