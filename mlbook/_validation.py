@@ -83,10 +83,27 @@ def _as_float_array(X, name, wanted):
     try:
         return np.asarray(arr, dtype=np.float64)
     except (TypeError, ValueError) as exc:
+        missing = _first_missing(arr)
+        if missing is not None:
+            where, value = missing
+            raise ValueError(
+                f"{name} contains a missing value (first at index [{where}]: {value!r}). "
+                f"Remove or impute the missing values before calling this function."
+            ) from None
         raise TypeError(
             f"{name} must hold numbers, but converting it to float failed ({exc}). "
             f"Encode text or categories as numbers first."
         ) from None
+
+
+def _first_missing(arr):
+    """The index and value of the first missing entry (None, pandas' NA or NaT) of an object array."""
+    if arr.dtype != object:
+        return None
+    for index, value in np.ndenumerate(arr):
+        if value is None or type(value).__name__ in ("NAType", "NaTType"):
+            return ", ".join(map(str, index)), value
+    return None
 
 
 def check_numbers(z, name="z", allow_inf=False, allow_nan=False):
@@ -374,22 +391,17 @@ def check_feature_names(estimator, X, reset, name="X"):
 def check_random_state(random_state, name="random_state"):
     """``np.random.default_rng(random_state)``, with a message that names the parameter.
 
-    ``random_state`` is None, a non-negative integer, or a ``numpy.random.Generator``
-    (used as it is: it continues its stream).
+    ``random_state`` is None, a non-negative integer (a seed), or a
+    ``numpy.random.Generator``, which is used as it is (it continues its
+    stream); whatever else numpy accepts as a seed works too.
     """
-    if random_state is None or isinstance(random_state, np.random.Generator):
+    try:
         return np.random.default_rng(random_state)
-    if isinstance(random_state, (bool, np.bool_)) or not isinstance(random_state, numbers.Integral):
-        raise TypeError(
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(
             f"{name} must be None, a non-negative integer or a numpy.random.Generator, got "
-            f"{random_state!r} of type {type(random_state).__name__}. Pass e.g. {name}=0."
-        )
-    if random_state < 0:
-        raise ValueError(
-            f"{name} must be a non-negative integer (a seed), got {random_state!r}. Pass e.g. "
-            f"{name}=0."
-        )
-    return np.random.default_rng(random_state)
+            f"{random_state!r} (numpy: {exc}). Pass e.g. {name}=0."
+        ) from None
 
 
 def check_classes(y, name="y"):

@@ -207,3 +207,61 @@ def test_a_feature_that_is_a_sum_of_two_is_a_singular_covariance(diabetes):
                                          r"of features 0 to 9 \(they leave 3\.8e-15"):
         GaussianAnomalyDetector(covariance="full").fit(summed)
     GaussianAnomalyDetector(covariance="full").fit(X)  # the ten features themselves are fine
+
+
+# --- messages of the second reliability review (issue 22) --------------------------
+
+
+def test_a_convergence_warning_points_at_the_readers_line():
+    from mlbook.exceptions import ConvergenceWarning
+
+    X, y = sklearn.datasets.load_iris(return_X_y=True)
+    with pytest.warns(ConvergenceWarning) as caught:
+        LogisticRegression(max_iter=2).fit(X, y)  # the line the warning must name
+    assert {w.filename for w in caught} == {__file__}
+    with pytest.warns(ConvergenceWarning) as caught:
+        LinearRegression(solver="gradient_descent", learning_rate=0.01, max_iter=3).fit(X, X[:, 0])
+    assert {w.filename for w in caught} == {__file__}
+
+
+def test_a_missing_value_in_a_dataframe_is_called_missing():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"age": pd.array([31, None, 45], dtype="Int64"), "income": [1.0, 2.0, 3.0]})
+    with pytest.raises(ValueError, match=r"X contains a missing value \(first at index \[1, 0\]: "
+                                         r"<NA>\).*impute"):
+        LinearRegression().fit(frame, [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="X contains a missing value"):
+        StandardScaler().fit(pd.DataFrame({"a": [1.0, pd.NA, 2.0]}, dtype=object))
+
+
+@pytest.mark.parametrize(("seed", "error"), [(-1, ValueError), (1.5, TypeError)])
+def test_a_bad_random_state_is_named(seed, error):
+    from mlbook.cluster import KMeans
+    from mlbook.datasets import make_blobs
+
+    X = np.random.default_rng(0).normal(size=(20, 2))
+    match = f"random_state must be None, a non-negative integer or a numpy.random.Generator, " \
+            f"got {seed}"
+    with pytest.raises(error, match=match):
+        KMeans(n_clusters=2, random_state=seed).fit(X)
+    with pytest.raises(error, match=match):
+        MLPClassifier(hidden_layer_sizes=(2,), random_state=seed).fit(X, X[:, 0] > 0)
+    with pytest.raises(error, match=match):
+        make_blobs(m=5, random_state=seed)
+
+
+def test_clones_given_one_generator_fit_the_same_centres():
+    import sklearn.base
+    import sklearn.cluster
+
+    from mlbook.base import clone
+    from mlbook.cluster import KMeans
+
+    X = np.random.default_rng(0).normal(size=(60, 2))
+    for cloner, cls in [(clone, KMeans), (sklearn.base.clone, sklearn.cluster.KMeans)]:
+        model = cls(n_clusters=4, n_init=1, init="random", random_state=np.random.default_rng(7)
+                    if cls is KMeans else np.random.RandomState(7))
+        first, second = cloner(model).fit(X), cloner(model).fit(X)
+        assert_allclose(first.cluster_centers_, second.cluster_centers_, rtol=0, atol=0)
+    model = KMeans(n_clusters=2, init=np.array([[0.0, 0.0], [1.0, 1.0]]))
+    assert clone(model).init is not model.init  # the array is copied, not shared

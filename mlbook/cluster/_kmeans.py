@@ -21,6 +21,7 @@ import numpy as np
 
 from .._threads import _blas, one_blas_thread
 from .._validation import (
+    check_random_state,
     check_array,
     check_is_fitted,
     check_labels,
@@ -279,7 +280,7 @@ def kmeans_init(X, k, method="k-means++", random_state=None):
     X = check_scale(check_array(X))
     k = _check_k(k, X.shape[0], "k")
     check_option(method, "method", ("k-means++", "random"))
-    rng = np.random.default_rng(random_state)
+    rng = check_random_state(random_state)
     return X[_init_indices(np.ascontiguousarray(X.T), k, method, rng)]
 
 
@@ -574,7 +575,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     def _fit(self, X, threads):
         X = check_scale(check_array(X))
         K, init, n_init = self._check_params(X)
-        rng = np.random.default_rng(self.random_state)
+        rng = check_random_state(self.random_state)
         m, n = X.shape
         # Centre on the feature means mu_j (see Notes), computed as scikit-learn
         # computes them, so that the two round alike (exact ties, see the chapter).
