@@ -56,7 +56,11 @@ from ._estimators import ESTIMATORS, data, fitted, ids, kind
 # rather than return a wrong model (test_gradient_descent_on_the_checks_data).
 # The default solvers pass every check; the gradient-descent settings pass the
 # conformance tests on scaled data (test_conformance.py).
-CHECKED = [est for est in ESTIMATORS if est.get_params().get("solver") != "gradient_descent"]
+# LogisticRegression centres its features before either solver runs, so its gradient
+# descent no longer meets the mean-100 data (and passes every check); LinearRegression's
+# gradient descent works on the features as given, as the chapter's (1.8) is about.
+CHECKED = [est for est in ESTIMATORS if est.get_params().get("solver") != "gradient_descent"
+           or isinstance(est, LogisticRegression)]
 
 NOT_APPLICABLE = {
     ("LinearRegression()", "check_non_transformer_estimators_n_iter"): (
@@ -120,6 +124,11 @@ def _run(estimator, check):
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*does not inherit from `sklearn.base",
                                 category=UserWarning)
+        # check_sample_weight_equivalence_on_dense_data fits more features than samples on
+        # purpose: LinearRegression then warns that it returns the minimum-norm solution,
+        # which the check compares (and which is the same for weights and repetitions).
+        warnings.filterwarnings("ignore", message=".*minimum-norm least-squares solution",
+                                category=np.exceptions.RankWarning)
         check(estimator)
 
 
