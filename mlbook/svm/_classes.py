@@ -159,10 +159,15 @@ class SVC(ClassifierMixin, BaseEstimator):
 
     @one_blas_thread
     def fit(self, X, y):
-        """Learn from ``X`` (m, n) and labels ``y`` (m,) of exactly two classes.
+        r"""Learn from ``X`` (m, n) and labels ``y`` (m,) of exactly two classes.
 
         The labels may be of any kind (strings, integers in any order);
         ``classes_`` records them sorted, and ``classes_[1]`` becomes $y = +1$.
+
+        There is no ``sample_weight``: a weight would give each example its
+        own box $0 \le \beta_i \le C s_i$ in the dual, which the chapter's
+        derivation of SMO (one $C$ for all) does not cover. scikit-learn's
+        ``SVC`` takes it (libsvm's per-example $C$).
         """
         X = check_scale(check_array(X))
         gamma = self._check_params(X)
