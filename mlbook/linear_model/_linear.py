@@ -262,6 +262,14 @@ class LinearRegression(RegressorMixin, BaseEstimator):
     minimises :func:`linear_cost` by batch gradient descent from
     $\theta = 0$.
 
+    The normal equation is solved on centred features, the intercept
+    recovered afterwards. Without a penalty, dependent columns (a constant
+    feature, one-hot columns for every category, fewer examples than
+    features) leave infinitely many minimisers: ``fit`` then returns the one
+    of smallest norm, the pseudo-inverse's (as scikit-learn does), and warns
+    with numpy's ``RankWarning``, naming the columns. (:func:`normal_equation`
+    itself refuses such a system.)
+
     Parameters
     ----------
     solver : {"normal_equation", "gradient_descent"}, default="normal_equation"
