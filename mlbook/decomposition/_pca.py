@@ -229,7 +229,7 @@ def _n_components_for_variance(ratio, retained):
 # --8<-- [start:ppca-score]
 def _ppca_log_density(X, U, d, s2):
     # X (m, n) centred with the training mean; U (n, k); d (k,) kept variances;
-    # s2 the noise variance. The covariance (8.17) has eigenvalues d_j along u_j
+    # s2 the noise variance. The covariance (8.9a) has eigenvalues d_j along u_j
     # and s2 across them, so its log-determinant and inverse split in two.
     m, n = X.shape
     Z = X @ U  # (m, k) = (m, n) @ (n, k): coordinates along u_1..u_k
@@ -300,7 +300,7 @@ class PCA(TransformerMixin, BaseEstimator):
     noise_variance_ : float
         $s^2 = \frac{1}{n - k}(d_{k+1} + \dots + d_n)$, the mean of the
         discarded variances (0 when $k = n$): the maximum-likelihood noise
-        variance of probabilistic PCA (equation (8.17)), with the course's
+        variance of probabilistic PCA (equation (8.9a)), with the course's
         $1/m$. scikit-learn's is $m/(m-1)$ times it when $m > n$ (it averages
         over the $\min(m, n) - k$ discarded components it computed, which
         differs when $m \le n$).
@@ -317,7 +317,7 @@ class PCA(TransformerMixin, BaseEstimator):
         above $\min(m - 1, n)$, a float outside $(0, 1)$), or ``whiten=True``
         with a kept component of zero variance, which whitening would divide
         by. In ``score_samples`` and ``score``: a model whose probabilistic-PCA
-        covariance (8.17) is singular (a kept variance or the noise variance
+        covariance (8.9a) is singular (a kept variance or the noise variance
         is 0).
 
     Notes
@@ -386,7 +386,7 @@ class PCA(TransformerMixin, BaseEstimator):
         self.mean_ = mean
         self.n_components_ = k
         # Probabilistic PCA's noise: the mean of the n - k discarded variances,
-        # the zero eigenvalues beyond min(m, n) included (equation (8.17)).
+        # the zero eigenvalues beyond min(m, n) included (equation (8.9a)).
         self.noise_variance_ = float(np.sum((omega[k:] / math.sqrt(m)) ** 2) / (n - k)) \
             if k < n else 0.0
         self.n_samples_ = m
@@ -444,10 +444,10 @@ class PCA(TransformerMixin, BaseEstimator):
         r"""The log-likelihood of each example of ``X`` (m, n) under probabilistic PCA: shape (m,).
 
         The density is the Gaussian with mean $\mu$ and covariance
-        $C = U_k (D_k - s^2 I) U_k^\mathsf{T} + s^2 I$, equation (8.17), with
+        $C = U_k (D_k - s^2 I) U_k^\mathsf{T} + s^2 I$, equation (8.9a), with
         the kept variances $d_j$ along the components and the noise variance
         $s^2$ (``noise_variance_``) across them; its log-density is
-        equation (8.18). The same as scikit-learn's ``PCA.score_samples``
+        equation (8.9b). The same as scikit-learn's ``PCA.score_samples``
         once its variances are multiplied by $(m - 1)/m$ (equation (8.15)).
         ``whiten`` does not change it.
 
