@@ -298,7 +298,7 @@ class PCA(TransformerMixin, BaseEstimator):
     n_components_ : int
         $k$, the number of components kept.
     noise_variance_ : float
-        $s^2 = \frac{1}{n - k}(d_{k+1} + \dots + d_n)$, the mean of the
+        $\nu = \frac{1}{n - k}(d_{k+1} + \dots + d_n)$, the mean of the
         discarded variances (0 when $k = n$): the maximum-likelihood noise
         variance of probabilistic PCA (equation (8.9a)), with the course's
         $1/m$. scikit-learn's is $m/(m-1)$ times it when $m > n$ (it averages
@@ -444,9 +444,9 @@ class PCA(TransformerMixin, BaseEstimator):
         r"""The log-likelihood of each example of ``X`` (m, n) under probabilistic PCA: shape (m,).
 
         The density is the Gaussian with mean $\mu$ and covariance
-        $C = U_k (D_k - s^2 I) U_k^\mathsf{T} + s^2 I$, equation (8.9a), with
+        $\Sigma_k = U_k (D_k - \nu I) U_k^\mathsf{T} + \nu I$, equation (8.9a), with
         the kept variances $d_j$ along the components and the noise variance
-        $s^2$ (``noise_variance_``) across them; its log-density is
+        $\nu$ (``noise_variance_``) across them; its log-density is
         equation (8.9b). The same as scikit-learn's ``PCA.score_samples``
         once its variances are multiplied by $(m - 1)/m$ (equation (8.15)).
         ``whiten`` does not change it.
@@ -454,7 +454,7 @@ class PCA(TransformerMixin, BaseEstimator):
         Raises
         ------
         ValueError
-            If $C$ is singular: a kept component or the noise has zero
+            If $\Sigma_k$ is singular: a kept component or the noise has zero
             variance (for example ``n_components`` equal to the rank of the
             centred data, below $n$).
         """
