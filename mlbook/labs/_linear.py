@@ -14,7 +14,7 @@ def _problem(seed, m, n, lam, spread=1.0, where=""):
     theta = gen.normal(size=n + 1)
     y = X @ gen.normal(size=n + 1) + gen.normal(size=m)
     return Case({"theta": theta, "X": X, "y": y, "lam": lam}, where,
-                {"m": m, "2m": 2 * m} if m > 1 else {})
+                {"m": m} if m > 1 else {})
 
 
 def cost_cases():

@@ -54,7 +54,7 @@ def _binary(seed, m, n, lam, where, extreme=False):
         X[0, 1:] = (40.0 - theta[0]) * theta[1:] / (theta[1:] @ theta[1:])
         y[0] = 0.0
     return Case({"theta": theta, "X": X, "y": y, "lam": lam}, where,
-                {"m": m, "2m": 2 * m} if m > 1 else {})
+                {"m": m} if m > 1 else {})
 
 
 def logistic_cases(extreme=True):
