@@ -163,31 +163,62 @@ def _links(notebook):
             yield from re.findall(r'href="([^"]+)"', cell.source)
 
 
+def _headings(source):
+    from markdown.extensions.toc import slugify
+
+    return {slugify(h, "-") for h in re.findall(r"^#+ (.+?)\s*$", source, flags=re.M)}
+
+
 @pytest.mark.parametrize("name", LABS)
 def test_links_reach_the_chapters_and_their_equations(name):
+    # A lab links to the chapters' Markdown sources, relative to docs/labs/: in a clone
+    # (`jupyter lab docs/labs/`) the file is there and opens; the site's page and the
+    # downloaded copy get the site's addresses (test below).
     notebook = read_lab(name)
     pages = {}
     problems = []
     for target in _links(notebook):
         path, _, anchor = target.partition("#")
-        if path == f"{name}.ipynb" or path == "index.html":
+        if path == f"{name}.ipynb":
             continue
-        assert path.startswith("../") and path.endswith(".html"), (
-            f"{target}: link to the site's page (page.html), relative to docs/labs/; a .md "
-            f"link is not rewritten in a notebook page")
-        source = (LAB_DIR / path).resolve().with_suffix(".md")
+        assert not re.match(r"^[a-z]+:", path) and path.endswith(".md"), (
+            f"{target}: link to the chapter's source (page.md), relative to docs/labs/")
+        source = (LAB_DIR / path).resolve()
         if not source.is_file():
             problems.append(f"{target}: no page {source}")
             continue
         page = source.relative_to(ROOT / "docs").with_suffix("").as_posix()
-        tags = pages.setdefault(page, {eq.tag for eq in equations(
-            source.read_text(encoding="utf-8"), page)})
-        if anchor and (not anchor.startswith("eq-") or anchor[3:] not in tags):
-            problems.append(f"{target}: {page} has no equation {anchor}")
+        text = source.read_text(encoding="utf-8")
+        tags = pages.setdefault(page, {f"eq-{eq.tag}" for eq in equations(text, page)}
+                                | _headings(text))
+        if anchor and anchor not in tags:
+            problems.append(f"{target}: {page} has no equation or heading {anchor}")
     assert not problems
     assert set(LABS[name][1]) <= set(pages), "the lab must link to its chapter(s)"
     first = notebook.cells[0].source
     assert f'<a href="{name}.ipynb" download' in first, "the download button"
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_links_work_on_the_site_page_and_in_the_downloaded_copy(name):
+    from bookengine.notebook import absolute_site_links, lab_page_links
+    from mkdocs_jupyter import convert
+
+    html = lab_page_links(convert.nb2html(str(LAB_DIR / f"{name}.ipynb"), execute=False,
+                                          allow_errors=False, custom_mathjax_url=""))
+    relative = [h for h in re.findall(r'href="([^"#]*)(?:#[^"]*)?"', html)
+                if h and not re.match(r"^[a-z]+:", h)]
+    assert relative and not [h for h in relative if h.endswith(".md")]
+    for href in relative:  # each is a page the site builds from a source next to it
+        source = (LAB_DIR / href)
+        assert source.with_suffix(".md").is_file() or source.is_file(), href
+    # The copy a reader downloads: every link an address on the site the build names.
+    base = "https://example.org/mlbook/"
+    for cell in read_lab(name).cells:
+        if cell.cell_type == "markdown":
+            for target in re.findall(r'(?:\]\(|href=")([^)\s"]+)',
+                                     absolute_site_links(cell.source, f"labs/{name}.html", base)):
+                assert target.startswith(base) and ".md" not in target, target
 
 
 # --- running the labs ------------------------------------------------------------------------

@@ -503,7 +503,7 @@ def _failing_helper(task_name, function, _seen=None):
         helper = namespace.get(name)
         if (name in seen or name not in TASKS or TASKS[name].lab != lab or not callable(helper)
                 or helper is function
-                or str(getattr(helper, "__module__", "")).startswith("mlbook")):
+                or str(getattr(helper, "__module__", "")).partition(".")[0] == "mlbook"):
             continue
         deeper = _failing_helper(name, helper, seen)
         if deeper is not None:

@@ -428,19 +428,124 @@ def kmeans_one_step_short(X, initial_centroids, max_iters):
     return centroids, np.argmin(D, axis=1)
 
 
-@diagnosed("init_centroids", "repeat an example")
+@diagnosed("init_centroids", "two of your centroids are the same point")
 def init_with_replacement(X, K, rng):
-    return X[rng.integers(0, len(X), size=K)]
+    distinct = np.unique(X, axis=0)
+    return distinct[rng.integers(0, len(distinct), size=K)]
+
+
+@diagnosed("init_centroids", "two of your centroids are the same point")
+def init_with_k_rows_that_may_be_equal(X, K, rng):
+    # K different rows, but two rows can hold the same colour: a cluster that empties
+    return X[rng.permutation(len(X))[:K]]
 
 
 @diagnosed("init_centroids", "the same examples for every seed")
 def init_with_the_first_examples(X, K, rng):
-    return X[:K]
+    return np.unique(X, axis=0)[:K]
 
 
 @diagnosed("init_centroids", "np.random's global state")
 def init_with_the_global_generator(X, K, rng):
-    return X[np.random.permutation(len(X))[:K]]
+    distinct = np.unique(X, axis=0)
+    return distinct[np.random.permutation(len(distinct))[:K]]
+
+
+@diagnosed("init_centroids", "a generator made without a seed")
+def init_with_a_fresh_unseeded_generator(X, K, rng):
+    distinct = np.unique(X, axis=0)
+    return distinct[np.random.default_rng().permutation(len(distinct))[:K]]
+
+
+def _closest(X, centroids):
+    return np.argmin(((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2), axis=1)
+
+
+def _means(X, idx, K):
+    return np.array([X[idx == k].mean(axis=0) for k in range(K)])
+
+
+@diagnosed("find_closest_centroids", "its dtype is float64")
+def closest_filled_into_a_float_array(X, centroids):
+    idx = np.zeros(len(X))  # float: np.zeros makes float64 unless told dtype=int
+    for k, d in enumerate(_closest(X, centroids)):
+        idx[k] = d
+    return idx
+
+
+@diagnosed("find_closest_centroids", "give it the axis")
+def closest_without_axis(X, centroids):
+    D = ((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)
+    return np.argmin(D)
+
+
+@diagnosed("compute_centroids", "hold nan")
+def centroids_without_the_empty_rule(X, idx, K):
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.array([X[idx == k].sum(axis=0) / np.sum(idx == k) for k in range(K)])
+
+
+@diagnosed("compute_centroids", "leaves that example's old cluster as it was")
+def centroids_with_the_farthest_example_not_relabelled(X, idx, K):
+    counts = np.bincount(idx, minlength=K)
+    means = np.array([X[idx == k].mean(axis=0) if counts[k] else X[0] for k in range(K)])
+    d2 = np.sum((X - means[idx]) ** 2, axis=1)
+    far = np.lexsort((np.arange(len(X)), -d2))
+    for k, i in zip(np.flatnonzero(counts == 0), far):
+        means[k] = X[i]
+    return means
+
+
+@diagnosed("compute_centroids", "are not the chapter's")
+def centroids_reseeded_at_the_first_example(X, idx, K):
+    counts = np.bincount(idx, minlength=K)
+    return np.array([X[idx == k].mean(axis=0) if counts[k] else X[0] for k in range(K)])
+
+
+@diagnosed("distortion", "ignores idx")
+def distortion_to_the_nearest_centroid(X, idx, centroids):
+    D = ((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)  # (m, K)
+    return np.mean(D.min(axis=1))
+
+
+@diagnosed("run_kmeans", "after the first iteration, whatever max_iters is")
+def kmeans_returning_inside_the_loop(X, initial_centroids, max_iters):
+    centroids = initial_centroids
+    for _ in range(max_iters):
+        idx = _closest(X, centroids)
+        centroids = _means(X, idx, len(centroids))
+        return centroids, idx
+
+
+@diagnosed("run_kmeans", "after the first iteration, whatever max_iters is")
+def kmeans_assigning_once_before_the_loop(X, initial_centroids, max_iters):
+    centroids = initial_centroids
+    idx = _closest(X, centroids)
+    for _ in range(max_iters):
+        centroids = _means(X, idx, len(centroids))
+    return centroids, idx
+
+
+@diagnosed("run_kmeans", "returns its values in the wrong order")
+def kmeans_returning_idx_first(X, initial_centroids, max_iters):
+    centroids = initial_centroids
+    for _ in range(max_iters):
+        idx = _closest(X, centroids)
+        centroids = _means(X, idx, len(centroids))
+    return idx, centroids
+
+
+def find_closest_centroids(X, centroids):  # a reader's wrong helper, under the task's name
+    return _closest(X, centroids) + 1
+
+
+@diagnosed("run_kmeans", "calls your find_closest_centroids, which is not right yet")
+def kmeans_calling_a_wrong_helper(X, initial_centroids, max_iters):
+    centroids = initial_centroids
+    for _ in range(max_iters):
+        idx = find_closest_centroids(X, centroids)
+        centroids = _means(X, idx, len(centroids))
+    return centroids, idx
 
 
 # --- principal component analysis -------------------------------------------------------------------
