@@ -130,6 +130,9 @@ def _gradient_mistakes(case):
          "(2.11)"),
         (data + lam * np.r_[0.0, theta[1:]],
          "has a penalty term m times too large: (2.14) divides the whole gradient by m"),
+        (data + penalty / 2,
+         "has a penalty term half what it should be: the 1/2 of the cost's lam/(2m) cancels "
+         "against the 2 of the derivative of theta_j^2, so (2.14) adds lam/m I_0 theta"),
     ]
 
 

@@ -71,6 +71,27 @@ def gradient_penalising_the_intercept(theta, X, y, lam=0.0):
     return (X.T @ (X @ theta - y) + lam * theta) / len(y)
 
 
+@diagnosed("linear_gradient", "penalty term half what it should be")
+def gradient_with_the_costs_half_penalty(theta, X, y, lam=0.0):
+    grad = X.T @ (X @ theta - y) / len(y)
+    grad[1:] += lam / (2 * len(y)) * theta[1:]
+    return grad
+
+
+@diagnosed("linear_gradient", "penalty term m times too large")
+def gradient_with_lam_without_m(theta, X, y, lam=0.0):
+    grad = X.T @ (X @ theta - y) / len(y)
+    grad[1:] += lam * theta[1:]
+    return grad
+
+
+@diagnosed("logistic_gradient", "penalty term half what it should be")
+def logistic_gradient_with_the_costs_half_penalty(theta, X, y, lam=0.0):
+    grad = X.T @ (g(X @ theta) - y) / len(y)
+    grad[1:] += lam / (2 * len(y)) * theta[1:]
+    return grad
+
+
 @diagnosed("linear_gradient", "residual's sign flipped")
 def gradient_with_target_minus_prediction(theta, X, y, lam=0.0):
     grad = X.T @ (y - X @ theta)
@@ -318,6 +339,63 @@ def backprop_with_the_slope_at_a(Theta1, Theta2, X, Y, lam=0.0):
 @diagnosed("backprop", "regularises the bias columns")
 def backprop_penalising_the_biases(Theta1, Theta2, X, Y, lam=0.0):
     return _gradients(Theta1, Theta2, X, Y, lam, bias=True)
+
+
+@diagnosed("backprop", "penalty term half what it should be")
+def backprop_with_the_costs_half_penalty(Theta1, Theta2, X, Y, lam=0.0):
+    return _gradients(Theta1, Theta2, X, Y, lam / 2)
+
+
+@diagnosed("backprop", "penalty term m times too large")
+def backprop_with_lam_without_m(Theta1, Theta2, X, Y, lam=0.0):
+    return _gradients(Theta1, Theta2, X, Y, lam * len(X))
+
+
+@diagnosed("backprop", "returns its values in the wrong order")
+def backprop_returning_grad2_first(Theta1, Theta2, X, Y, lam=0.0):
+    return _gradients(Theta1, Theta2, X, Y, lam)[::-1]
+
+
+@diagnosed("backprop", "the transpose of the expected (s_2, n+1)")
+def backprop_with_grad1_transposed(Theta1, Theta2, X, Y, lam=0.0):
+    grad1, grad2 = _gradients(Theta1, Theta2, X, Y, lam)
+    return grad1.T, grad2
+
+
+@diagnosed("forward", "returns its values in the wrong order")
+def forward_returning_the_output_first(Theta1, Theta2, X):
+    _, A2, _, A3 = _forward(Theta1, Theta2, X)
+    return A3, A2
+
+
+@diagnosed("nn_cost", "log(1 - A^(3)) is log 0")
+def nn_cost_with_the_naive_log(Theta1, Theta2, X, Y, lam=0.0):
+    m = len(X)
+    A3 = _forward(Theta1, Theta2, X)[3]
+    data = -np.sum(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)) / m
+    return data + lam / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
+
+
+@diagnosed("nn_cost", "clipping A^(3)")
+def nn_cost_with_clipped_outputs(Theta1, Theta2, X, Y, lam=0.0):
+    m = len(X)
+    A3 = np.clip(_forward(Theta1, Theta2, X)[3], 1e-12, 1 - 1e-12)
+    data = -np.sum(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)) / m
+    return data + lam / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
+
+
+def forward(Theta1, Theta2, X):  # a reader's wrong forward, under the task's name
+    _, A2, Z3, _ = _forward(Theta1, Theta2, X)
+    return A2, Z3
+
+
+@diagnosed("nn_cost", "calls your forward, which is not right yet")
+def nn_cost_calling_a_wrong_forward(Theta1, Theta2, X, Y, lam=0.0):
+    m = len(X)
+    A2, _ = forward(Theta1, Theta2, X)
+    Z3 = np.column_stack([np.ones(m), A2]) @ Theta2.T
+    data = np.sum(np.logaddexp(0, Z3) - Y * Z3) / m
+    return data + lam / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
 
 
 @diagnosed("backprop", "m times too large")
@@ -646,7 +724,7 @@ def _f1(y, flagged):
     return 2 * tp / (np.sum(flagged == 1) + np.sum(y == 1))
 
 
-@diagnosed("select_threshold", "a grid of evenly spaced thresholds")
+@diagnosed("select_threshold", "evenly spaced (9.15) or log-spaced")
 def threshold_on_the_course_grid(y_val, p_val):
     best_tau, best_f1 = None, -1.0
     for tau in np.linspace(p_val.min(), p_val.max(), 1001):
@@ -664,3 +742,71 @@ def threshold_flagging_equal_values(y_val, p_val):
         if f1 > best_f1:
             best_tau, best_f1 = tau, f1
     return best_tau, best_f1
+
+
+@diagnosed("select_threshold", "evenly spaced (9.15) or log-spaced")
+def threshold_on_a_log_grid(y_val, p_val):
+    best_tau, best_f1 = None, -1.0
+    for tau in np.geomspace(p_val.min(), p_val.max(), 1000):
+        f1 = _f1(y_val, (p_val < tau).astype(int))
+        if f1 > best_f1:
+            best_tau, best_f1 = tau, f1
+    return best_tau, best_f1
+
+
+@diagnosed("select_threshold", "returns its values in the wrong order")
+def threshold_returning_f1_first(y_val, p_val):
+    best_tau, best_f1 = None, -1.0
+    for tau in np.append(np.unique(p_val), np.inf):
+        f1 = _f1(y_val, (p_val < tau).astype(int))
+        if f1 > best_f1:
+            best_tau, best_f1 = tau, f1
+    return best_f1, best_tau
+
+
+@diagnosed("estimate_gaussian", "returns its values in the wrong order")
+def estimate_returning_sigma2_first(X):
+    return X.var(axis=0), X.mean(axis=0)
+
+
+# --- structural mistakes: a ratio to the right value exists, but no constant of the task gives it
+
+STRUCTURE = "check the shape of every intermediate result"
+
+
+@diagnosed("linear_cost", STRUCTURE)
+def cost_squaring_the_sum(theta, X, y, lam=0.0):
+    r = X @ theta - y
+    return (np.sum(r) ** 2 + lam * theta[1:] @ theta[1:]) / (2 * len(y))
+
+
+@diagnosed("linear_cost", "an (m, 1) column against an (m,) vector broadcasts to (m, m)")
+def cost_with_y_as_a_column(theta, X, y, lam=0.0):
+    r = X @ theta - y[:, None]  # (m,) - (m, 1) broadcasts to (m, m)
+    return (np.sum(r**2) / len(y) + lam * theta[1:] @ theta[1:] / len(y)) / 2
+
+
+@diagnosed("nn_cost", "* against @")
+def nn_cost_with_a_matrix_product(Theta1, Theta2, X, Y, lam=0.0):
+    m = len(X)
+    _, A2, Z3, _ = _forward(Theta1, Theta2, X)
+    data = np.sum(np.logaddexp(0, Z3)) - np.sum(Y @ Z3.T)  # (m, K) @ (K, m): every pair
+    return data / m + lam / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
+
+
+@diagnosed("nn_cost", "which rows or columns each slice keeps")
+def nn_cost_dropping_a_row_from_the_penalty(Theta1, Theta2, X, Y, lam=0.0):
+    m = len(X)
+    Z3 = _forward(Theta1, Theta2, X)[2]
+    data = np.sum(np.logaddexp(0, Z3) - Y * Z3) / m
+    return data + lam / (2 * m) * (np.sum(Theta1[1:] ** 2) + np.sum(Theta2[1:] ** 2))
+
+
+@diagnosed("compute_centroids", STRUCTURE)
+def centroids_with_an_integer_mask(X, idx, K):
+    return np.array([X[(idx == k).astype(int)].mean(axis=0) for k in range(K)])
+
+
+@diagnosed("find_closest_centroids", "entries differ, the first at index")
+def closest_by_the_largest_coordinate_gap(X, centroids):
+    return np.argmin(np.abs(X[:, None, :] - centroids[None, :, :]).max(axis=2), axis=1)
