@@ -154,6 +154,7 @@ def test_each_task_is_a_stub_followed_by_its_check(name):
         assert ast.unparse(body) == "raise NotImplementedError('your code here')", task
         assert [a.arg for a in function.args.args] == list(TASKS[task].params), task
         assert notebook.cells[i + 1].source.strip() == f'check("{task}", {task})'
+    assert notebook.cells[-1].source == f'progress("{name}", globals())'
 
 
 def _links(notebook):
@@ -234,6 +235,27 @@ def test_solved_lab_passes_every_check(name):
         assert text.startswith(f"{task}: passed") and text.count("\n") == 1, text
     # The cells that put the functions to work ran and printed their results.
     assert "This cell runs your functions" not in "".join(text for *_, text in printed)
+    assert_progress(printed, name, solved=True)
+    assert_expected_values(printed)
+
+
+def assert_progress(printed, name, solved):
+    """The lab's last cell prints one line per task and the count of those that passed."""
+    *_, (_, source, text) = printed
+    assert source.strip() == f'progress("{name}", globals())'
+    tasks = [t for t, spec in TASKS.items() if spec.lab == name]
+    lines = text.splitlines()
+    assert [line.split(":")[0] for line in lines[:-1]] == tasks
+    word = "passed" if solved else "not implemented yet"
+    assert all(line == f"{task}: {word}" for task, line in zip(tasks, lines))
+    assert lines[-1] == f"{len(tasks) if solved else 0} of {len(tasks)} tasks passed"
+
+
+def assert_expected_values(printed):
+    """A printed "value (expected: value)" shows the same digits on both sides."""
+    for _, _, text in printed:
+        for got, want in re.findall(r"([-\d.]+) \(expected: ([-\d.]+)\)", text):
+            assert got == want, text
 
 
 @pytest.mark.parametrize("name", LABS)
@@ -246,11 +268,45 @@ def test_unsolved_lab_says_not_implemented_without_a_traceback(name):
     everything = "".join(text for *_, text in printed)
     assert "Traceback" not in everything
     assert "This cell runs your functions: finish" in everything
+    assert_progress(printed, name, solved=False)
+
+
+def test_the_k_means_lab_prints_an_expected_value_that_its_solution_reaches():
+    printed = run(solved(read_lab("k-means"), "k_means"), "k-means")
+    (text,) = [t for _, _, t in printed if "expected:" in t]
+    assert "K = 16, distortion after 10 iterations: 0.00604 (expected: 0.00604)" in text
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_solved_lab_runs_in_a_real_kernel(name):
+    # The same as above, in a Jupyter kernel as a reader's front end runs it (nbclient,
+    # ipykernel): inline figures, the kernel's own display and warnings machinery.
+    from nbclient import NotebookClient
+
+    notebook = solved(read_lab(name), LABS[name][0])
+    NotebookClient(notebook, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(LAB_DIR)}}).execute()
+    printed = []
+    for i, cell in enumerate(notebook.cells):
+        if cell.cell_type == "code":
+            assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
+            stderr = "".join(o.text for o in cell.outputs
+                             if o.output_type == "stream" and o.name == "stderr")
+            assert stderr == "", (cell.source, stderr)  # no warning either
+            printed.append((i, cell.source, "".join(
+                o.text for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")))
+    lines = check_lines(printed)
+    assert len(lines) == len(task_cells(notebook))
+    for task, text in lines:
+        assert text.startswith(f"{task}: passed") and text.count("\n") == 1, text
+    assert_progress(printed, name, solved=True)
+    assert_expected_values(printed)
 
 
 # --- the diagnoses ---------------------------------------------------------------------------
 
-MISTAKES = load_module(ROOT / "tests" / "labs" / "mistakes.py").MISTAKES
+MISTAKES_MODULE = load_module(ROOT / "tests" / "labs" / "mistakes.py")
+MISTAKES = MISTAKES_MODULE.MISTAKES
 
 
 @pytest.mark.parametrize(("task", "phrase", "function"), MISTAKES,
@@ -277,6 +333,51 @@ def test_the_labs_page_quotes_a_diagnosis_as_the_check_prints_it():
     quoted = re.search(r"^output_delta: .*$", page, flags=re.M)[0]
     (stray,) = [f for t, _, f in MISTAKES if f.__name__ == "output_delta_with_a_stray_sigmoid_gradient"]
     assert quoted == diagnose("output_delta", stray).line
+
+
+def test_every_task_has_hints_and_a_vague_verdict_points_to_them(capsys):
+    from mlbook.labs._core import HINTS
+
+    assert set(HINTS) == set(TASKS)
+    assert all(len(steps) >= 2 for steps in HINTS.values())
+    labs.hint("nn_cost")
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "nn_cost: what to check, step by step" and out[1].startswith("  1. ")
+    for task, _, function in MISTAKES:
+        message = diagnose(task, function).message
+        if "does not match" in message:
+            assert message.endswith(f'run hint("{task}")'), message
+
+
+def test_a_structural_mistake_is_not_blamed_on_a_constant():
+    # A ratio to the right value is named as a factor only when the task's constants give it.
+    structural = [(t, f) for t, phrase, f in MISTAKES if phrase == MISTAKES_MODULE.STRUCTURE
+                  or "broadcasts" in phrase or "* against @" in phrase or "which rows" in phrase]
+    assert len(structural) >= 5
+    for task, function in structural:
+        message = diagnose(task, function).message
+        assert "times too" not in message and "twice" not in message and "half" not in message
+
+
+def test_progress_reports_each_task_as_it_stands(capsys):
+    def find_closest_centroids(X, centroids):
+        return np.argmin(((X[:, None] - centroids[None]) ** 2).sum(axis=2), axis=1)
+
+    def compute_centroids(X, idx, K):
+        raise NotImplementedError("your code here")
+
+    def distortion(X, idx, centroids):
+        return 0.0
+
+    labs.progress("k-means", {"find_closest_centroids": find_closest_centroids,
+                              "compute_centroids": compute_centroids, "distortion": distortion})
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "find_closest_centroids: passed"
+    assert out[1] == "compute_centroids: not implemented yet"
+    assert out[2].startswith("distortion: not right yet: your distortion")
+    assert out[3].startswith("run_kmeans: not run yet") and out[-1] == "1 of 5 tasks passed"
+    labs.progress("k-mean", {})
+    assert "there is no lab called 'k-mean'" in capsys.readouterr().out
 
 
 def test_a_diagnosis_is_the_same_every_time():

@@ -477,7 +477,9 @@ def diagnose(task_name, function):
                       "not implemented yet: replace the line raise NotImplementedError(...) "
                       "with your code, run the cell, then run this check again")
     except Mistake as exc:
-        return Result(task_name, "failed", "not right yet: " + str(exc))
+        more = (f"; for what to check step by step, run hint(\"{task_name}\")"
+                if task_name in HINTS and "does not match" in str(exc) else "")
+        return Result(task_name, "failed", "not right yet: " + str(exc) + more)
     note = ""
     if reader.warnings:
         text, where = reader.warnings[0]
@@ -540,6 +542,65 @@ def check(task_name, function):
     sigmoid: not implemented yet: ...
     """
     print(diagnose(task_name, function).line)
+
+
+HINTS = {}
+
+
+def hint(task_name):
+    """Print what to check, step by step, when a task's check says only "does not match".
+
+    Between the one line of :func:`check` and the chapter's own code: the
+    steps of the task with the shape of each intermediate result and the
+    usual slip at each step, without the answer.
+
+    Parameters
+    ----------
+    task_name : str
+        The task, as the lab names it (``"nn_cost"``).
+    """
+    if task_name not in TASKS:
+        known = ", ".join(sorted(TASKS))
+        print(f"there is no task called {task_name!r}; the tasks are {known}")
+        return
+    steps = HINTS.get(task_name, ())
+    print(f"{task_name}: what to check, step by step")
+    for number, step in enumerate(steps, start=1):
+        print(f"  {number}. {step}")
+
+
+def progress(lab, namespace):
+    """Print the progress of a whole lab: one line per task, then how many passed.
+
+    Each task's function is looked up by its name in ``namespace`` (a
+    notebook passes ``globals()``) and checked as :func:`check` does; a line
+    says "passed", "not right yet" with the reason's first words, "not
+    implemented yet", or that the task's cell has not been run.
+
+    Parameters
+    ----------
+    lab : str
+        The lab, as its file is named (``"k-means"``).
+    namespace : dict
+        Where the reader's functions are, ``globals()`` in a notebook.
+    """
+    tasks = [name for name, spec in TASKS.items() if spec.lab == lab]
+    if not tasks:
+        labs = ", ".join(sorted({spec.lab for spec in TASKS.values()}))
+        print(f"there is no lab called {lab!r}; the labs are {labs}")
+        return
+    passed = 0
+    for name in tasks:
+        function = namespace.get(name)
+        if function is None:
+            line = "not run yet: run the task's cell, then this one again"
+        else:
+            result = diagnose(name, function)
+            passed += result.status == "passed"
+            line = {"passed": "passed", "not implemented": "not implemented yet"}.get(
+                result.status, _one_line(result.message, 110))
+        print(f"{name}: {line}")
+    print(f"{passed} of {len(tasks)} tasks passed")
 
 
 class your_code:  # noqa: N801 (used as a context manager, like a function)
