@@ -69,9 +69,25 @@ def absolute_site_links(text, page_url, base):
         if re.match(r"^[a-z]+:", target) or target.startswith("#"):
             return match[0]
         path, sep, anchor = target.partition("#")
-        return opener + base + posixpath.normpath(posixpath.join(folder, path)) + sep + anchor
+        path = posixpath.normpath(posixpath.join(folder, path))
+        if path.endswith(".md"):  # a lab links to a chapter's source; the site has its page
+            path = path[:-3] + ".html"
+        return opener + base + path + sep + anchor
 
     return _SITE_LINK.sub(rewrite, text)
+
+
+_HTML_MD_LINK = re.compile(r'(href=")((?![a-z]+:)[^"#]*?)\.md(#[^"]*)?"')
+
+
+def lab_page_links(html):
+    """On a lab's page, its links to chapters' sources (``page.md#eq-1.4``) become pages.
+
+    A lab links to the Markdown source of a chapter, which exists next to the
+    notebook in a clone (where JupyterLab opens it); mkdocs-jupyter leaves the
+    links as written, so the built page gets the ``.html`` addresses here.
+    """
+    return _HTML_MD_LINK.sub(lambda m: f'{m[1]}{m[2]}.html{m[3] or ""}"', html)
 
 
 def _markdown_cell(lines, page, url_of):

@@ -246,6 +246,8 @@ def on_page_content(html, page, config, files, **kwargs):
     # MkDocs collected the page's anchors before this event: add these, so that
     # its link validation (an error under `strict`) knows them.
     html = unwrap_plain_spans(wrap_equations(html))
+    if page.file.src_uri.endswith(".ipynb"):
+        html = nb.lab_page_links(html)
     if page.file.src_uri in _STATE["reference"]:
         html = api.link_reference(html, page.file.url, _STATE["index"], _STATE["module_urls"],
                                   _STATE["equation_urls"])
