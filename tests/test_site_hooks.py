@@ -406,3 +406,19 @@ def test_a_downloaded_lab_links_to_the_site_not_to_relative_pages(tmp_path, monk
     assert markdown.startswith("Read [the notation](https://ex.org/book/notation.html).\n")
     assert "https://ex.org/book/linear-models/linear-regression.html#eq-1.11" in markdown
     assert written[1]["source"] == ["x = '](../a.html)'"]  # code is left as written
+
+
+def test_an_inline_eqref_becomes_a_plain_link_to_the_equation():
+    from bookengine.equations import link_eqrefs
+
+    html = ('see <span class="arithmatex">\\(\\eqref{eq:cost}\\)</span> and '
+            '<span class="arithmatex">\\(\\eqref{eq:elsewhere}\\)</span>')
+    out = link_eqrefs(html, {"eq:cost": "4.2"})
+    assert 'see <a class="mlbook-eqref" href="#eq-4.2">(4.2)</a> and ' in out
+    assert "\\eqref{eq:elsewhere}" in out  # not on this page: left to MathJax and the check
+
+
+def test_the_norm_macro_draws_bars_of_one_size():
+    text = (ROOT / "docs" / "javascripts" / "mathjax.js").read_text()
+    assert 'norm: ["\\\\lVert #1\\\\rVert", 1]' in text
+    assert "enableMenu:" not in text.split("window.MathJax = {", 1)[1].split("// Resolved once")[0]

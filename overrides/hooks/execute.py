@@ -39,7 +39,7 @@ from bookengine import printbook  # noqa: E402
 from bookengine import render as rd  # noqa: E402
 from bookengine import runner  # noqa: E402
 from bookengine.checks import citation_problems, equations, unbacked_numbers  # noqa: E402
-from bookengine.equations import wrap_equations  # noqa: E402
+from bookengine.equations import link_eqrefs, wrap_equations  # noqa: E402
 from bookengine.lighten import unwrap_plain_spans  # noqa: E402
 from bookengine.fences import find_fences  # noqa: E402
 
@@ -246,6 +246,10 @@ def on_page_content(html, page, config, files, **kwargs):
     # MkDocs collected the page's anchors before this event: add these, so that
     # its link validation (an error under `strict`) knows them.
     html = unwrap_plain_spans(wrap_equations(html))
+    if page.file.abs_src_path and page.file.src_uri.endswith(".md"):
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        html = link_eqrefs(html, {eq.label: eq.tag for eq in equations(source, page.file.src_uri)
+                                  if eq.label})
     if page.file.src_uri in _STATE["reference"]:
         html = api.link_reference(html, page.file.url, _STATE["index"], _STATE["module_urls"],
                                   _STATE["equation_urls"])
