@@ -16,7 +16,7 @@ from .._validation import (
     check_scale,
 )
 from ..base import BaseEstimator, ClassifierMixin
-from ..exceptions import ConvergenceWarning, _sklearn_compatible
+from ..exceptions import ConvergenceWarning, _sklearn_compatible, _stacklevel
 from ._kernels import _finite_polynomial_kernel, _gram_rows, _linear_kernel, _rbf_kernel
 from ._smo import _smo
 
@@ -189,10 +189,15 @@ class SVC(ClassifierMixin, BaseEstimator):
 
     @one_blas_thread
     def fit(self, X, y):
-        """Learn from ``X`` (m, n) and labels ``y`` (m,) of exactly two classes.
+        r"""Learn from ``X`` (m, n) and labels ``y`` (m,) of exactly two classes.
 
         The labels may be of any kind (strings, integers in any order);
         ``classes_`` records them sorted, and ``classes_[1]`` becomes $y = +1$.
+
+        There is no ``sample_weight``: a weight would give each example its
+        own box $0 \le \beta_i \le C s_i$ in the dual, which the chapter's
+        derivation of SMO (one $C$ for all) does not cover. scikit-learn's
+        ``SVC`` takes it (libsvm's per-example $C$).
         """
         X = check_scale(check_array(X))
         gamma = self._check_params(X)
@@ -225,7 +230,7 @@ class SVC(ClassifierMixin, BaseEstimator):
                 f"conditions violated by {violations[-1]:.3g} > tol={self.tol}; increase "
                 f"max_iter, standardise the features, or lower C.",
                 _sklearn_compatible(ConvergenceWarning),
-                stacklevel=2,
+                stacklevel=_stacklevel(),
             )
         support = np.flatnonzero(beta > 0)
         self.classes_ = classes
