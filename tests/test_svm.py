@@ -550,7 +550,7 @@ def test_row_cache_keeps_the_most_recent_rows_and_counts_recomputations():
         return np.full(3, float(k))
 
     for k in [0, 1, 0, 2, 1, 0]:  # 2 evicts 1 (0 was used more recently); 1 then evicts 0
-        assert cache.get(k, lambda k=k: compute(k))[0] == k
+        assert cache.get(k, compute, k)[0] == k
     assert calls == [0, 1, 2, 1, 0]
     assert list(cache.rows) == [1, 0] and cache.computed == 5
     assert _RowCache(max_rows=0).max_rows == 2  # the two rows of one step, always

@@ -143,6 +143,12 @@ def rbf_kernel(X1, X2, gamma):
     ndarray of shape (m1, m2)
         Values in $[0, 1]$, 1 where two examples coincide.
 
+    Raises
+    ------
+    ValueError
+        If $\gamma$ times a squared distance overflows (the values would be
+        NaN): scale the features, or lower ``gamma``.
+
     Examples
     --------
     >>> rbf_kernel([[0.0, 0.0]], [[0.0, 0.0], [1.0, 1.0]], gamma=0.5)

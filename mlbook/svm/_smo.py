@@ -21,8 +21,6 @@ computed again if it is needed again. A row is the same numbers whenever it
 is computed, so the size of the cache changes the time, never the result.
 """
 
-from collections import OrderedDict
-
 import numpy as np
 
 # libsvm's TAU: the curvature used in place of eta <= 0 (a kernel that is not
@@ -33,25 +31,27 @@ TAU = 1e-12
 class _RowCache:
     """At most ``max_rows`` rows, keyed; the row used least recently goes first.
 
-    ``get(key, compute)`` returns the kept row, or calls ``compute()`` and keeps
-    its result. Holds only the rows (no reference back to the solver), so a
-    dropped row is freed at once.
+    ``get(key, compute, arg)`` returns the kept row, or ``compute(arg)``, which
+    it keeps. A dict keeps its keys in insertion order, so taking a row out
+    and putting it back makes it the newest, and the first key is the one
+    used least recently. Holds only the rows (no reference back to the
+    solver), so a dropped row is freed at once.
     """
 
     def __init__(self, max_rows):
         self.max_rows = max(2, int(max_rows))  # the two rows of one step, as libsvm
-        self.rows = OrderedDict()
+        self.rows = {}
         self.computed = 0  # rows computed, counting a row computed again after eviction
 
-    def get(self, key, compute):
-        row = self.rows.get(key)
-        if row is not None:
-            self.rows.move_to_end(key)  # now the most recently used
-            return row
-        row = self.rows[key] = compute()
-        self.computed += 1
-        if len(self.rows) > self.max_rows:
-            self.rows.popitem(last=False)  # the least recently used
+    def get(self, key, compute, arg):
+        rows = self.rows
+        row = rows.pop(key, None)
+        if row is None:
+            row = compute(arg)
+            self.computed += 1
+            if len(rows) >= self.max_rows:
+                del rows[next(iter(rows))]  # the least recently used
+        rows[key] = row  # the most recently used
         return row
 
 
@@ -81,16 +81,17 @@ def _smo(kernel_row, diag, y, C, tol, max_iter, cache_bytes=200 * 2**20):
     At most cache_bytes of rows are kept (each row is 8 m bytes).
     """
     m = len(y)
-    cache = _RowCache(cache_bytes // (8 * m))  # rows of G and of 1/sqrt(eta)
+    cache = _RowCache(cache_bytes // (8 * m))  # keys k < m: rows of G; m + i: 1/sqrt(eta)
 
     def G_row(k):
-        return cache.get(("G", k), lambda: kernel_row(k))  # (m,)
+        return cache.get(k, kernel_row, k)  # (m,)
 
-    def scale_row(i):  # 1 / sqrt(eta_ik) for every k: the pair choice's curvatures
-        def compute():
-            eta = diag.item(i) + diag - 2.0 * G_row(i)  # (m,): eta_ik (6.22)
-            return 1.0 / np.sqrt(np.maximum(eta, TAU))
-        return cache.get(("scale", i), compute)
+    def inv_sqrt_eta(i):  # 1 / sqrt(eta_ik) for every k: the pair choice's curvatures
+        eta = diag.item(i) + diag - 2.0 * G_row(i)  # (m,): eta_ik (6.22)
+        return 1.0 / np.sqrt(np.maximum(eta, TAU))
+
+    def scale_row(i):
+        return cache.get(m + i, inv_sqrt_eta, i)  # (m,)
 
     # At beta = 0, v_k = y_k (6.19), I_up is y_k = +1 and I_low is y_k = -1.
     V = np.where(y > 0, [[1.0], [np.inf]], [[-np.inf], [-1.0]])  # (2, m)
