@@ -319,7 +319,7 @@ def compute_centroids(X, idx, k):
 def _cluster_sums(XT, labels, K, w=None):
     # bincount adds every example's value into the bin of its cluster: all K
     # sums over {i : c(i) = k} in one pass over the examples, one per feature.
-    # With weights w (m,), the sums are weighted and N_k is the weight W_k (7.10b).
+    # With weights w (m,), the sums are weighted and N_k is the weight M_k (7.10b).
     counts = np.bincount(labels, weights=w, minlength=K)  # (K,), N_k or W_k
     sums = np.stack([np.bincount(labels, weights=feature if w is None else feature * w,
                                  minlength=K)
