@@ -41,6 +41,9 @@ _BLOCK = 2**17
 # The unit roundoff of float64: every operation's result is the exact one times
 # (1 + delta) with |delta| <= 2**-53.
 _UNIT = 2.0**-53
+# Rows whose rounding bound (7.9a) is below this share of their squared distance
+# skip the near-tie check: a wrong choice there costs less than that share (7.9c).
+_RHO = 2.0**-30
 
 
 # --- validation ----------------------------------------------------------------
@@ -182,13 +185,13 @@ def _augment(X, shift):
 
 
 # --8<-- [start:assign]
-def _assign(XaT, centroids, pool=None, x_norm=None, w=None):
+def _assign(XaT, centroids, pool=None, x2=None, w=None):
     """Nearest centroid of every example (7.9), and each cluster's sum and count."""
     K, m = centroids.shape[0], XaT.shape[1]
     # Scores ||nu_k||^2 - 2 x.nu_k in one product: the row of ones at the
     # bottom of XaT picks up the row of ||nu_k||^2 at the bottom of A.
     A = np.vstack([-2.0 * centroids.T, np.einsum("kj,kj->k", centroids, centroids)])  # (n+1, K)
-    x_norm = _norms(XaT[:-1]) if x_norm is None else x_norm  # (m,), ||x^(i)||
+    x2 = np.einsum("ji,ji->i", XaT[:-1], XaT[:-1]) if x2 is None else x2  # (m,), ||x^(i)||^2
     slack = _rounding_slack(XaT.shape[0] - 1, np.sqrt(A[-1].max()))  # for (7.9a)
     labels = np.empty(m, dtype=np.intp)
     rows = max(1, _BLOCK // K)
@@ -197,7 +200,7 @@ def _assign(XaT, centroids, pool=None, x_norm=None, w=None):
         part = slice(start, start + rows)
         scores = XaT[:, part].T @ A  # (rows, K) = (rows, n+1) @ (n+1, K)
         np.argmin(scores, axis=1, out=labels[part])  # a tie: the lowest k
-        _settle_near_ties(XaT[:-1, part], centroids, scores, labels[part], slack(x_norm[part]))
+        _settle_near_ties(XaT[:-1, part], centroids, scores, labels[part], x2[part], slack)
         return _cluster_sums(XaT[:-1, part], labels[part], K, None if w is None else w[part])
 
     parts = list((pool.map if pool else map)(block, range(0, m, rows)))  # blocks, in order
@@ -222,18 +225,32 @@ def _rounding_slack(n, nu_max):
     return lambda x_norm: 2 * gamma * (x_norm + nu_max) ** 2  # (rows,)
 
 
-def _settle_near_ties(XT, centroids, scores, labels, slack):
+def _settle_near_ties(XT, centroids, scores, labels, x2, slack):
     """Where another score lies within the rounding slack of the smallest, decide by differences."""
-    best = np.take_along_axis(scores, labels[:, None], axis=1)  # (rows, 1)
-    near = np.flatnonzero(np.count_nonzero(scores <= best + slack[:, None], axis=1) > 1)
-    if near.size:  # rare: exact differences (7.1), (r, K, n), for those rows only
-        diff = XT[:, near].T[:, None, :] - centroids[None, :, :]
-        d2 = np.einsum("rkj,rkj->rk", diff, diff)  # (r, K), each to within gamma_{n+2} of itself
-        exact = np.argmin(d2, axis=1)  # (r,)
-        d_exact, d_kept = d2[np.arange(near.size), exact], d2[np.arange(near.size), labels[near]]
-        # A gap the differences cannot resolve either (7.9b) is a tie: the first choice stands.
-        tie = d_kept - d_exact <= _gamma(XT.shape[0] + 3) * (d_kept + d_exact)
-        labels[near] = np.where(tie, labels[near], exact)
+    K = scores.shape[1]
+    best = np.take(scores.ravel(), np.arange(0, scores.size, K) + labels)  # (rows,)
+    d_best = x2 + best  # (rows,), the smallest squared distance as the expansion has it
+    # Where the bound is below 2**-30 of the squared distance itself, a wrong
+    # choice costs less than that share of it (7.9c): skip those rows (most).
+    suspect = np.flatnonzero(_RHO * d_best < slack(np.sqrt(x2.max())))  # the block's largest
+    bound = slack(np.sqrt(x2[suspect]))  # (s,), 2 e of (7.9a), row by row
+    keep = _RHO * d_best[suspect] < bound
+    suspect, bound = suspect[keep], bound[keep]
+    within = np.count_nonzero(scores[suspect] <= (best[suspect] + bound)[:, None], axis=1)
+    near = suspect[within > 1]  # the best and at least one other score within the bound
+    if near.size:
+        labels[near] = _by_differences(XT[:, near], centroids, labels[near])
+
+
+def _by_differences(XT, centroids, first):
+    """The nearest centroid from the differences (7.1); a gap they cannot resolve keeps ``first``."""
+    diff = XT.T[:, None, :] - centroids[None, :, :]  # (r, K, n), for a few rows r only
+    d2 = np.einsum("rkj,rkj->rk", diff, diff)  # (r, K), each to within gamma_{n+2} of itself
+    exact = np.argmin(d2, axis=1)  # (r,)
+    rows = np.arange(len(first))
+    d_exact, d_first = d2[rows, exact], d2[rows, first]
+    tie = d_first - d_exact <= _gamma(XT.shape[0] + 3) * (d_first + d_exact)  # (7.9b)
+    return np.where(tie, first, exact)
 # --8<-- [end:near-ties]
 
 
@@ -303,7 +320,7 @@ def compute_centroids(X, idx, k):
 def _cluster_sums(XT, labels, K, w=None):
     # bincount adds every example's value into the bin of its cluster: all K
     # sums over {i : c(i) = k} in one pass over the examples, one per feature.
-    # With weights w (m,), the sums are weighted and N_k is the weight W_k (7.10b).
+    # With weights w (m,), the sums are weighted and N_k is the weight M_k (7.10b).
     counts = np.bincount(labels, weights=w, minlength=K)  # (K,), N_k or W_k
     sums = np.stack([np.bincount(labels, weights=feature if w is None else feature * w,
                                  minlength=K)
@@ -484,10 +501,9 @@ def _check_distinct(XT, counts):
 # --8<-- [start:lloyd]
 def _lloyd(XaT, centroids, max_iter, tol, check_distinct, pool=None, w=None):
     XT = XaT[:-1]  # (n, m), the centred examples as columns; XaT adds a row of ones
-    x2 = np.einsum("ji,ji->i", XT, XT)  # (m,), ||x^(i)||^2
+    x2 = np.einsum("ji,ji->i", XT, XT)  # (m,), ||x^(i)||^2, also for the bound (7.9a)
     sum_x2 = x2.sum() if w is None else x2 @ w
-    x_norm = np.sqrt(x2)  # for the rounding bound (7.9a)
-    labels, sums, counts = _assign(XaT, centroids, pool, x_norm, w)  # (7.1)
+    labels, sums, counts = _assign(XaT, centroids, pool, x2, w)  # (7.1)
     if check_distinct:
         _check_distinct(XT, counts)
     history, converged = [], False
@@ -496,7 +512,7 @@ def _lloyd(XaT, centroids, max_iter, tol, check_distinct, pool=None, w=None):
         history.append(J)
         shift = np.sum((new - centroids) ** 2)  # sum over k of ||change of nu_k||^2
         centroids, previous = new, labels
-        labels, sums, counts = _assign(XaT, centroids, pool, x_norm, w)  # (7.1)
+        labels, sums, counts = _assign(XaT, centroids, pool, x2, w)  # (7.1)
         if shift <= tol or np.array_equal(labels, previous):
             converged = True
             break
