@@ -19,6 +19,7 @@ import ast
 import contextlib
 import importlib.util
 import io
+import os
 import re
 import sys
 from pathlib import Path
@@ -277,30 +278,52 @@ def test_the_k_means_lab_prints_an_expected_value_that_its_solution_reaches():
     assert "K = 16, distortion after 10 iterations: 0.00604 (expected: 0.00604)" in text
 
 
-@pytest.mark.parametrize("name", LABS)
-def test_solved_lab_runs_in_a_real_kernel(name):
-    # The same as above, in a Jupyter kernel as a reader's front end runs it (nbclient,
-    # ipykernel): inline figures, the kernel's own display and warnings machinery.
+@pytest.fixture(scope="module")
+def kernel_runs():
+    """Every solved lab run in one real Jupyter kernel (nbclient, ipykernel), one after another.
+
+    The kernel's namespace is emptied between two labs (IPython's %reset), so
+    each lab starts as in a fresh kernel; one kernel start for all seven keeps
+    the test within seconds. Returns, per lab, its code cells as run.
+    """
     from nbclient import NotebookClient
 
-    notebook = solved(read_lab(name), LABS[name][0])
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(LAB_DIR)}}).execute()
+    combined = nbformat.v4.new_notebook(metadata=read_lab("pca").metadata)
+    spans = {}
+    for name, (module_name, _) in LABS.items():
+        combined.cells.append(nbformat.v4.new_code_cell("%reset -f"))
+        start = len(combined.cells)
+        combined.cells += solved(read_lab(name), module_name).cells
+        spans[name] = (start, len(combined.cells))
+    # The kernel's matplotlib as a reader's: inline, not the tests' Agg (conftest.py).
+    env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
+    NotebookClient(combined, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(LAB_DIR)}}).execute(env=env)
+    return {name: [cell for cell in combined.cells[a:b] if cell.cell_type == "code"]
+            for name, (a, b) in spans.items()}
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_solved_lab_runs_in_a_real_kernel(name, kernel_runs):
+    # As a reader's front end runs it: inline figures, the kernel's display and warnings.
     printed = []
-    for i, cell in enumerate(notebook.cells):
-        if cell.cell_type == "code":
-            assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
-            stderr = "".join(o.text for o in cell.outputs
-                             if o.output_type == "stream" and o.name == "stderr")
-            assert stderr == "", (cell.source, stderr)  # no warning either
-            printed.append((i, cell.source, "".join(
-                o.text for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")))
+    for i, cell in enumerate(kernel_runs[name]):
+        assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
+        stderr = "".join(o.text for o in cell.outputs
+                         if o.output_type == "stream" and o.name == "stderr")
+        assert stderr == "", (cell.source, stderr)  # no warning either
+        printed.append((i, cell.source, "".join(
+            o.text for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")))
     lines = check_lines(printed)
-    assert len(lines) == len(task_cells(notebook))
+    assert len(lines) == len(task_cells(read_lab(name)))
     for task, text in lines:
         assert text.startswith(f"{task}: passed") and text.count("\n") == 1, text
     assert_progress(printed, name, solved=True)
     assert_expected_values(printed)
+    for cell in kernel_runs[name]:
+        if "plt.subplots(" in cell.source:  # a figure, shown inline as in JupyterLab
+            assert [o for o in cell.outputs
+                    if o.output_type == "display_data" and "image/png" in o.data], cell.source
 
 
 # --- the diagnoses ---------------------------------------------------------------------------
