@@ -519,3 +519,25 @@ def test_the_page_engine_leaves_notebook_pages_alone(lab_page):
 
 def test_labs_module_is_documented():
     assert labs.__doc__ and labs.check.__doc__ and labs.diagnose.__doc__
+
+
+def test_the_labs_page_installs_the_labs_extra_whose_packages_are_pinned():
+    import tomllib
+
+    page = (LAB_DIR / "index.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```console\n(.*?)```", page, flags=re.S)
+    assert 'pip install -e ".[labs]" -c constraints.txt' in block.splitlines()
+    assert "jupyter lab docs/labs/" in block.splitlines()
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["optional-dependencies"]
+    pins = {re.sub(r"[-_.]+", "-", line.split("==")[0]).lower()
+            for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+            if "==" in line and not line.startswith("#")}
+    names = {re.sub(r"[-_.]+", "-", re.split(r"[<>=\[ ]", req)[0]).lower()
+             for req in extras["labs"]}
+    assert {"jupyterlab", "matplotlib", "scikit-learn"} <= names <= pins
+    # What the labs import is in the extra: the first code cell of each lab.
+    for name in LABS:
+        first = next(c.source for c in read_lab(name).cells if c.cell_type == "code")
+        imported = set(re.findall(r"^(?:from|import) (\w+)", first, flags=re.M))
+        assert imported <= {"numpy", "mlbook", "matplotlib", "sklearn", "scipy"}, imported
