@@ -541,3 +541,17 @@ def test_the_labs_page_installs_the_labs_extra_whose_packages_are_pinned():
         first = next(c.source for c in read_lab(name).cells if c.cell_type == "code")
         imported = set(re.findall(r"^(?:from|import) (\w+)", first, flags=re.M))
         assert imported <= {"numpy", "mlbook", "matplotlib", "sklearn", "scipy"}, imported
+
+
+SHORTCUTS = MISTAKES_MODULE.SHORTCUTS
+
+
+def test_every_check_has_a_shortcut_that_skips_its_defining_step():
+    assert sorted(task for task, _ in SHORTCUTS) == sorted(TASKS)
+
+
+@pytest.mark.parametrize(("task", "function"), SHORTCUTS,
+                         ids=[f"{t}-{f.__name__}" for t, f in SHORTCUTS])
+def test_a_shortcut_fails_its_check(task, function):
+    result = diagnose(task, function)
+    assert result.status == "failed", result.line
