@@ -368,12 +368,17 @@ def compare(got, want, what, case, mistakes=(), equation="", rtol=1e-7, fallback
     if want_arr.dtype.kind in "iub" and got_arr.shape == want_arr.shape and want_arr.ndim == 1:
         wrong = np.flatnonzero(got_arr != want_arr)
         raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where}: "
-                      f"{wrong.size} of its {want_arr.size} entries differ, the first at index "
+                      f"{wrong.size} of its {want_arr.size} entries "
+                      f"{'differs' if wrong.size == 1 else 'differ'}, the first at index "
                       f"{wrong[0]}")
+    if c is not None and got_arr.size == 1:
+        raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where}, "
+                      f"and no constant of the task (m, 2, ...) accounts for the difference, so "
+                      f"the structure is wrong, not a constant; " + WHAT_TO_CHECK)
     if c is not None:
         raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where}: "
-                      f"it is {c:.3g} times the right value, a ratio that none of the task's "
-                      f"constants gives, so the structure is wrong, not a constant; "
+                      f"every entry is {c:.3g} times the right one, a ratio that none of the "
+                      f"task's constants gives, so the structure is wrong, not a constant; "
                       + WHAT_TO_CHECK)
     raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where} "
                   f"(relative difference {relative_gap(got, want):.2g}); " + WHAT_TO_CHECK)

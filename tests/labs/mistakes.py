@@ -807,7 +807,7 @@ def centroids_with_an_integer_mask(X, idx, K):
     return np.array([X[(idx == k).astype(int)].mean(axis=0) for k in range(K)])
 
 
-@diagnosed("find_closest_centroids", "entries differ, the first at index")
+@diagnosed("find_closest_centroids", ", the first at index")
 def closest_by_the_largest_coordinate_gap(X, centroids):
     return np.argmin(np.abs(X[:, None, :] - centroids[None, :, :]).max(axis=2), axis=1)
 
