@@ -138,6 +138,12 @@ class Reader:
         if frame is not None:
             line = frame.line or linecache.getline(frame.filename, frame.lineno).strip()
             message += f" (in {frame.name}, at `{_one_line(line, 70)}`)" if line else ""
+        if isinstance(exc, ValueError) and "matmul" in str(exc):
+            message += ("; a product (a, b) @ (c, d) needs b = c: write the shape of each "
+                        "operand next to it and see which one needs .T")
+        elif isinstance(exc, ValueError) and "could not be broadcast" in str(exc):
+            message += ("; two arrays combined entry by entry need matching shapes: write "
+                        "the shape of each next to it")
         return message
 
 

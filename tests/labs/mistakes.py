@@ -276,6 +276,13 @@ def forward_keeping_the_bias_column(Theta1, Theta2, X):
     return A2, g(A2 @ Theta2.T)
 
 
+@diagnosed("forward", "see which one needs .T")
+def forward_without_the_transposes(Theta1, Theta2, X):
+    ones = np.ones((X.shape[0], 1))
+    A2 = g(np.hstack([ones, X]) @ Theta1)  # (m, n+1) @ (s2, n+1): no transpose, no fit
+    return A2, g(np.hstack([ones, A2]) @ Theta2)
+
+
 @diagnosed("forward", "is Z^(3)")
 def forward_without_the_output_sigmoid(Theta1, Theta2, X):
     _, A2, Z3, _ = _forward(Theta1, Theta2, X)
