@@ -406,3 +406,37 @@ def test_a_downloaded_lab_links_to_the_site_not_to_relative_pages(tmp_path, monk
     assert markdown.startswith("Read [the notation](https://ex.org/book/notation.html).\n")
     assert "https://ex.org/book/linear-models/linear-regression.html#eq-1.11" in markdown
     assert written[1]["source"] == ["x = '](../a.html)'"]  # code is left as written
+
+
+def test_an_inline_eqref_becomes_a_plain_link_to_the_equation():
+    from bookengine.equations import link_eqrefs
+
+    html = ('see <span class="arithmatex">\\(\\eqref{eq:cost}\\)</span> and '
+            '<span class="arithmatex">\\(\\eqref{eq:elsewhere}\\)</span>')
+    out = link_eqrefs(html, {"eq:cost": "4.2"})
+    assert 'see <a class="mlbook-eqref" href="#eq-4.2">(4.2)</a> and ' in out
+    assert "\\eqref{eq:elsewhere}" in out  # not on this page: left to MathJax and the check
+
+
+def test_the_norm_macro_draws_bars_of_one_size():
+    text = (ROOT / "docs" / "javascripts" / "mathjax.js").read_text()
+    assert 'norm: ["\\\\lVert #1\\\\rVert", 1]' in text
+    assert "enableMenu:" not in text.split("window.MathJax = {", 1)[1].split("// Resolved once")[0]
+
+
+def test_search_text_holds_no_tex_source_and_no_notebook_chrome():
+    text = (r"We need \(\frac{\partial J}{\partial \layer{\Theta}{l}}\) here. "
+            r"\[ \ell = \sum_k a_k \tag{4.7}\label{eq:nn-delta-def} \] "
+            "In [ ]: Copied! <pre>import numpy\n</pre> import numpy, with \\(\\lambda\\)")
+    out = render.search_text(text)
+    assert "frac" not in out and "tag" not in out and "label" not in out and "\\" not in out
+    assert "∂ J ∂ Θ l" in out and "with λ" in out
+    assert "In [" not in out and "Copied!" not in out and out.count("import numpy") == 1
+
+
+def test_headings_with_math_read_as_text_in_the_table_of_contents():
+    item = SimpleNamespace(title=r"\(k\) directions &amp; \(X^\T X\)", children=[
+        SimpleNamespace(title=r"The SVD of \(X\)", children=[])])
+    execute._plain_toc([item])
+    assert item.title == "k directions &amp; X^T X"
+    assert item.children[0].title == "The SVD of X"

@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from html import escape as html_escape, unescape as html_unescape
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # overrides/, for bookengine
@@ -39,7 +40,7 @@ from bookengine import printbook  # noqa: E402
 from bookengine import render as rd  # noqa: E402
 from bookengine import runner  # noqa: E402
 from bookengine.checks import citation_problems, equations, unbacked_numbers  # noqa: E402
-from bookengine.equations import wrap_equations  # noqa: E402
+from bookengine.equations import link_eqrefs, wrap_equations  # noqa: E402
 from bookengine.lighten import unwrap_plain_spans  # noqa: E402
 from bookengine.fences import find_fences  # noqa: E402
 
@@ -248,12 +249,25 @@ def on_page_content(html, page, config, files, **kwargs):
     html = unwrap_plain_spans(wrap_equations(html))
     if page.file.src_uri.endswith(".ipynb"):
         html = nb.lab_page_links(html)
+    if page.file.abs_src_path and page.file.src_uri.endswith(".md"):
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        html = link_eqrefs(html, {eq.label: eq.tag for eq in equations(source, page.file.src_uri)
+                                  if eq.label})
     if page.file.src_uri in _STATE["reference"]:
         html = api.link_reference(html, page.file.url, _STATE["index"], _STATE["module_urls"],
                                   _STATE["equation_urls"])
+    _plain_toc(page.toc)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= set(re.findall(r'class="mlbook-equation" id="([^"]+)"', html))
     return html
+
+
+def _plain_toc(toc):
+    """Headings with math read as text in the table of contents (``$k$ directions``
+    is "k directions" there), which MathJax does not typeset."""
+    for item in toc or []:
+        item.title = html_escape(rd.plain_text(html_unescape(item.title)), quote=False)
+        _plain_toc(item.children)
 
 
 def _plain_search_index(site_dir):
@@ -266,8 +280,8 @@ def _plain_search_index(site_dir):
         prefix, _, payload = text.partition("{") if name.endswith(".js") else ("", "", text)
         data = json.loads(payload if not prefix else "{" + payload.rstrip().rstrip(";"))
         for doc in data.get("docs", []):
-            for key in ("title", "text"):
-                doc[key] = rd.plain_text(doc.get(key, ""))
+            doc["title"] = rd.plain_text(doc.get("title", ""))
+            doc["text"] = rd.search_text(doc.get("text", ""))
         dumped = json.dumps(data, ensure_ascii=False)
         file.write_text(prefix + dumped + (";" if prefix and payload.rstrip().endswith(";") else ""),
                         encoding="utf-8")
