@@ -555,3 +555,18 @@ def test_every_check_has_a_shortcut_that_skips_its_defining_step():
 def test_a_shortcut_fails_its_check(task, function):
     result = diagnose(task, function)
     assert result.status == "failed", result.line
+
+
+def test_the_k_means_lab_states_the_photographs_true_counts():
+    import matplotlib.cbook
+    import matplotlib.image
+
+    path = matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
+    pixels = matplotlib.image.imread(path)[::4, ::4].reshape(-1, 3)
+    m, distinct = len(pixels), len(np.unique(pixels, axis=0))
+    text = "\n".join(c.source for c in read_lab("k-means").cells if c.cell_type == "markdown")
+    assert f"{m:,} pixels but only {distinct:,} different colours" in " ".join(text.split())
+    # Question 3's start: 32 different rows, fewer different colours, so a cluster empties.
+    start = pixels[np.random.default_rng(1).permutation(m)[:32]]
+    assert len(np.unique(start, axis=0)) < 32
+    assert "np.random.default_rng(1).permutation(len(pixels))[:32]" in text
