@@ -570,3 +570,17 @@ def test_the_k_means_lab_states_the_photographs_true_counts():
     start = pixels[np.random.default_rng(1).permutation(m)[:32]]
     assert len(np.unique(start, axis=0)) < 32
     assert "np.random.default_rng(1).permutation(len(pixels))[:32]" in text
+
+
+def test_the_build_hook_gives_a_lab_page_the_sites_addresses(monkeypatch):
+    from types import SimpleNamespace
+
+    execute = load_hook("execute")
+    monkeypatch.setitem(execute._STATE, "reference", set())
+    lab = SimpleNamespace(file=SimpleNamespace(src_uri="labs/k-means.ipynb", url="labs/k-means.html",
+                                               abs_src_path=str(LAB_DIR / "k-means.ipynb")),
+                          present_anchor_ids=None, toc=[])
+    html = execute.on_page_content(
+        '<a href="../unsupervised/k-means.md#eq-7.1">(7.1)</a> <a href="index.md">labs</a>',
+        page=lab, config=None, files=None)
+    assert 'href="../unsupervised/k-means.html#eq-7.1"' in html and 'href="index.html"' in html
