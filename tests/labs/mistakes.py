@@ -1019,3 +1019,16 @@ def f1_by_the_accuracy(y, flagged):
 @shortcut("select_threshold")
 def threshold_by_a_grid_search(y_val, p_val):
     return threshold_on_a_log_grid(y_val, p_val)
+
+
+@diagnosed("feature_normalize", "it returns (mu, sigma, X_norm)")
+def normalize_returning_the_statistics_first(X):
+    mu, sigma = X.mean(axis=0), X.std(axis=0)
+    return mu, sigma, (X - mu) / sigma
+
+
+@diagnosed("principal_components", "it returns (mu, d, U)")
+def pca_returning_the_variances_before_the_directions(X):
+    mu = X.mean(axis=0)
+    _, omega, Ut = np.linalg.svd(X - mu, full_matrices=False)
+    return mu, omega**2 / len(X), Ut.T
