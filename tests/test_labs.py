@@ -19,6 +19,7 @@ import ast
 import contextlib
 import importlib.util
 import io
+import os
 import re
 import sys
 from pathlib import Path
@@ -277,30 +278,52 @@ def test_the_k_means_lab_prints_an_expected_value_that_its_solution_reaches():
     assert "K = 16, distortion after 10 iterations: 0.00604 (expected: 0.00604)" in text
 
 
-@pytest.mark.parametrize("name", LABS)
-def test_solved_lab_runs_in_a_real_kernel(name):
-    # The same as above, in a Jupyter kernel as a reader's front end runs it (nbclient,
-    # ipykernel): inline figures, the kernel's own display and warnings machinery.
+@pytest.fixture(scope="module")
+def kernel_runs():
+    """Every solved lab run in one real Jupyter kernel (nbclient, ipykernel), one after another.
+
+    The kernel's namespace is emptied between two labs (IPython's %reset), so
+    each lab starts as in a fresh kernel; one kernel start for all seven keeps
+    the test within seconds. Returns, per lab, its code cells as run.
+    """
     from nbclient import NotebookClient
 
-    notebook = solved(read_lab(name), LABS[name][0])
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(LAB_DIR)}}).execute()
+    combined = nbformat.v4.new_notebook(metadata=read_lab("pca").metadata)
+    spans = {}
+    for name, (module_name, _) in LABS.items():
+        combined.cells.append(nbformat.v4.new_code_cell("%reset -f"))
+        start = len(combined.cells)
+        combined.cells += solved(read_lab(name), module_name).cells
+        spans[name] = (start, len(combined.cells))
+    # The kernel's matplotlib as a reader's: inline, not the tests' Agg (conftest.py).
+    env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
+    NotebookClient(combined, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(LAB_DIR)}}).execute(env=env)
+    return {name: [cell for cell in combined.cells[a:b] if cell.cell_type == "code"]
+            for name, (a, b) in spans.items()}
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_solved_lab_runs_in_a_real_kernel(name, kernel_runs):
+    # As a reader's front end runs it: inline figures, the kernel's display and warnings.
     printed = []
-    for i, cell in enumerate(notebook.cells):
-        if cell.cell_type == "code":
-            assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
-            stderr = "".join(o.text for o in cell.outputs
-                             if o.output_type == "stream" and o.name == "stderr")
-            assert stderr == "", (cell.source, stderr)  # no warning either
-            printed.append((i, cell.source, "".join(
-                o.text for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")))
+    for i, cell in enumerate(kernel_runs[name]):
+        assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
+        stderr = "".join(o.text for o in cell.outputs
+                         if o.output_type == "stream" and o.name == "stderr")
+        assert stderr == "", (cell.source, stderr)  # no warning either
+        printed.append((i, cell.source, "".join(
+            o.text for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")))
     lines = check_lines(printed)
-    assert len(lines) == len(task_cells(notebook))
+    assert len(lines) == len(task_cells(read_lab(name)))
     for task, text in lines:
         assert text.startswith(f"{task}: passed") and text.count("\n") == 1, text
     assert_progress(printed, name, solved=True)
     assert_expected_values(printed)
+    for cell in kernel_runs[name]:
+        if "plt.subplots(" in cell.source:  # a figure, shown inline as in JupyterLab
+            assert [o for o in cell.outputs
+                    if o.output_type == "display_data" and "image/png" in o.data], cell.source
 
 
 # --- the diagnoses ---------------------------------------------------------------------------
@@ -496,3 +519,68 @@ def test_the_page_engine_leaves_notebook_pages_alone(lab_page):
 
 def test_labs_module_is_documented():
     assert labs.__doc__ and labs.check.__doc__ and labs.diagnose.__doc__
+
+
+def test_the_labs_page_installs_the_labs_extra_whose_packages_are_pinned():
+    import tomllib
+
+    page = (LAB_DIR / "index.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```console\n(.*?)```", page, flags=re.S)
+    assert 'pip install -e ".[labs]" -c constraints.txt' in block.splitlines()
+    assert "jupyter lab docs/labs/" in block.splitlines()
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["optional-dependencies"]
+    pins = {re.sub(r"[-_.]+", "-", line.split("==")[0]).lower()
+            for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+            if "==" in line and not line.startswith("#")}
+    names = {re.sub(r"[-_.]+", "-", re.split(r"[<>=\[ ]", req)[0]).lower()
+             for req in extras["labs"]}
+    assert {"jupyterlab", "matplotlib", "scikit-learn"} <= names <= pins
+    # What the labs import is in the extra: the first code cell of each lab.
+    for name in LABS:
+        first = next(c.source for c in read_lab(name).cells if c.cell_type == "code")
+        imported = set(re.findall(r"^(?:from|import) (\w+)", first, flags=re.M))
+        assert imported <= {"numpy", "mlbook", "matplotlib", "sklearn", "scipy"}, imported
+
+
+SHORTCUTS = MISTAKES_MODULE.SHORTCUTS
+
+
+def test_every_check_has_a_shortcut_that_skips_its_defining_step():
+    assert sorted(task for task, _ in SHORTCUTS) == sorted(TASKS)
+
+
+@pytest.mark.parametrize(("task", "function"), SHORTCUTS,
+                         ids=[f"{t}-{f.__name__}" for t, f in SHORTCUTS])
+def test_a_shortcut_fails_its_check(task, function):
+    result = diagnose(task, function)
+    assert result.status == "failed", result.line
+
+
+def test_the_k_means_lab_states_the_photographs_true_counts():
+    import matplotlib.cbook
+    import matplotlib.image
+
+    path = matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
+    pixels = matplotlib.image.imread(path)[::4, ::4].reshape(-1, 3)
+    m, distinct = len(pixels), len(np.unique(pixels, axis=0))
+    text = "\n".join(c.source for c in read_lab("k-means").cells if c.cell_type == "markdown")
+    assert f"{m:,} pixels but only {distinct:,} different colours" in " ".join(text.split())
+    # Question 3's start: 32 different rows, fewer different colours, so a cluster empties.
+    start = pixels[np.random.default_rng(1).permutation(m)[:32]]
+    assert len(np.unique(start, axis=0)) < 32
+    assert "np.random.default_rng(1).permutation(len(pixels))[:32]" in text
+
+
+def test_the_build_hook_gives_a_lab_page_the_sites_addresses(monkeypatch):
+    from types import SimpleNamespace
+
+    execute = load_hook("execute")
+    monkeypatch.setitem(execute._STATE, "reference", set())
+    lab = SimpleNamespace(file=SimpleNamespace(src_uri="labs/k-means.ipynb", url="labs/k-means.html",
+                                               abs_src_path=str(LAB_DIR / "k-means.ipynb")),
+                          present_anchor_ids=None, toc=[])
+    html = execute.on_page_content(
+        '<a href="../unsupervised/k-means.md#eq-7.1">(7.1)</a> <a href="index.md">labs</a>',
+        page=lab, config=None, files=None)
+    assert 'href="../unsupervised/k-means.html#eq-7.1"' in html and 'href="index.html"' in html

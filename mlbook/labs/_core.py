@@ -9,6 +9,7 @@ that a check prints one line and never a traceback.
 """
 
 import copy
+import itertools
 import linecache
 import traceback
 import warnings
@@ -138,6 +139,12 @@ class Reader:
         if frame is not None:
             line = frame.line or linecache.getline(frame.filename, frame.lineno).strip()
             message += f" (in {frame.name}, at `{_one_line(line, 70)}`)" if line else ""
+        if isinstance(exc, ValueError) and "matmul" in str(exc):
+            message += ("; a product (a, b) @ (c, d) needs b = c: write the shape of each "
+                        "operand next to it and see which one needs .T")
+        elif isinstance(exc, ValueError) and "could not be broadcast" in str(exc):
+            message += ("; two arrays combined entry by entry need matching shapes: write "
+                        "the shape of each next to it")
         return message
 
 
@@ -235,7 +242,7 @@ def pair(out, what, names, case, expected=None):
         raise Mistake(f"{what} should be the {len(names)} values {', '.join(names)} (a tuple), "
                       f"but the function returned {count} value{'s' * (count != 1)} "
                       f"{case.where}")
-    if expected is not None and len(names) == 2:
+    if expected is not None:
         _check_order(tuple(out), tuple(expected), what, names, case)
     return tuple(out)
 
@@ -249,20 +256,29 @@ def _matches(got, want, by_value):
     return got.shape == want.shape and (not by_value or close(got, want, 1e-6))
 
 
-def swapped_message(what, names, case):
+def swapped_message(what, names, case, order=None):
+    order = order or names[::-1]
     return (f"{what} returns its values in the wrong order {case.where}: it returns "
-            f"({', '.join(names[::-1])}), the task asks for ({', '.join(names)}); swap them "
-            f"in the return statement")
+            f"({', '.join(order)}), the task asks for ({', '.join(names)}); put them in that "
+            f"order in the return statement")
 
 
 def _check_order(out, expected, what, names, case):
-    """A Mistake if ``out`` is ``expected`` with its two values swapped."""
-    first, second = expected
-    by_value = np.shape(first) == np.shape(second)
-    in_order = _matches(out[0], first, by_value) and _matches(out[1], second, by_value)
-    reversed_ = _matches(out[0], second, by_value) and _matches(out[1], first, by_value)
-    if reversed_ and not in_order:
-        raise Mistake(swapped_message(what, names, case))
+    """A Mistake if ``out`` is ``expected`` in another order.
+
+    A value is recognised by its shape where no other value has that shape,
+    and by its value where two share one.
+    """
+    shapes = [np.shape(value) for value in expected]
+
+    def fits(i, j):
+        return _matches(out[i], expected[j], by_value=shapes.count(shapes[j]) > 1)
+
+    if all(fits(i, i) for i in range(len(out))):
+        return
+    for order in itertools.permutations(range(len(out))):
+        if all(fits(i, j) for i, j in enumerate(order)):
+            raise Mistake(swapped_message(what, names, case, [names[j] for j in order]))
 
 
 # --- comparing it with mlbook's answer ----------------------------------------------------
@@ -368,12 +384,17 @@ def compare(got, want, what, case, mistakes=(), equation="", rtol=1e-7, fallback
     if want_arr.dtype.kind in "iub" and got_arr.shape == want_arr.shape and want_arr.ndim == 1:
         wrong = np.flatnonzero(got_arr != want_arr)
         raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where}: "
-                      f"{wrong.size} of its {want_arr.size} entries differ, the first at index "
+                      f"{wrong.size} of its {want_arr.size} entries "
+                      f"{'differs' if wrong.size == 1 else 'differ'}, the first at index "
                       f"{wrong[0]}")
+    if c is not None and got_arr.size == 1:
+        raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where}, "
+                      f"and no constant of the task (m, 2, ...) accounts for the difference, so "
+                      f"the structure is wrong, not a constant; " + WHAT_TO_CHECK)
     if c is not None:
         raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where}: "
-                      f"it is {c:.3g} times the right value, a ratio that none of the task's "
-                      f"constants gives, so the structure is wrong, not a constant; "
+                      f"every entry is {c:.3g} times the right one, a ratio that none of the "
+                      f"task's constants gives, so the structure is wrong, not a constant; "
                       + WHAT_TO_CHECK)
     raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where} "
                   f"(relative difference {relative_gap(got, want):.2g}); " + WHAT_TO_CHECK)

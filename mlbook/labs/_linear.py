@@ -175,8 +175,10 @@ def check_feature_normalize(reader):
     for case in cases:
         X = case["X"]
         m, n = X.shape
+        mu_, sigma_ = X.mean(axis=0), X.std(axis=0)
         X_norm, mu, sigma = pair(reader(case), "your function's result",
-                                 ("X_norm", "mu", "sigma"), case)
+                                 ("X_norm", "mu", "sigma"), case,
+                                 ((X - mu_) / sigma_, mu_, sigma_))
         if np.shape(mu) == (m,) and m != n:
             raise Mistake(f"your mu has one entry per example {case.where}: it averages each row; "
                           f"(1.9) averages each feature, a column of X")

@@ -127,9 +127,24 @@ def check_nn_cost(reader):
                                                         "(4.5) divides it by 2m"),
             (data + lam / 2 * _penalty(Theta1, Theta2), "has a penalty m times too large: "
                                                         "(4.5) divides it by 2m, not 2"),
-        ], "(4.5)", rtol=1e-9)
+        ], "(4.5)", rtol=1e-9, fallback=lambda: _penalty_only(reader, case))  # noqa: B023
     return (f"it agrees with mlbook's nn_cost on {len(cases)} cases, lam = 0 and lam > 0, "
             f"a confidently wrong network included")
+
+
+def _penalty_only(reader, case):
+    """When lam > 0 fails but the same case with lam = 0 passes, say that the penalty is wrong."""
+    lam = case["lam"]
+    if lam == 0:
+        return
+    plain = Case({**case.args, "lam": 0.0}, case.where, case.sizes)
+    got = number(reader(plain), "your cost", plain)
+    if np.isclose(got, nn_cost([case["Theta1"], case["Theta2"]], case["X"], case["Y"], 0.0),
+                  rtol=1e-9):
+        raise Mistake(f"your cost is right for lam = 0 but not {case.where}: the data term is "
+                      f"right and the penalty is not; (4.5) adds lam/(2m) times the squares of "
+                      f"every weight but the first column (the bias weights) of each Theta; "
+                      f"check which rows or columns each slice keeps")
 
 
 STRAY_G_PRIME = (

@@ -276,6 +276,13 @@ def forward_keeping_the_bias_column(Theta1, Theta2, X):
     return A2, g(A2 @ Theta2.T)
 
 
+@diagnosed("forward", "see which one needs .T")
+def forward_without_the_transposes(Theta1, Theta2, X):
+    ones = np.ones((X.shape[0], 1))
+    A2 = g(np.hstack([ones, X]) @ Theta1)  # (m, n+1) @ (s2, n+1): no transpose, no fit
+    return A2, g(np.hstack([ones, A2]) @ Theta2)
+
+
 @diagnosed("forward", "is Z^(3)")
 def forward_without_the_output_sigmoid(Theta1, Theta2, X):
     _, A2, Z3, _ = _forward(Theta1, Theta2, X)
@@ -807,6 +814,221 @@ def centroids_with_an_integer_mask(X, idx, K):
     return np.array([X[(idx == k).astype(int)].mean(axis=0) for k in range(K)])
 
 
-@diagnosed("find_closest_centroids", "entries differ, the first at index")
+@diagnosed("find_closest_centroids", ", the first at index")
 def closest_by_the_largest_coordinate_gap(X, centroids):
     return np.argmin(np.abs(X[:, None, :] - centroids[None, :, :]).max(axis=2), axis=1)
+
+
+# --- shortcuts: code that skips the task's defining step; every check must fail each one
+
+SHORTCUTS = []
+
+
+def shortcut(task):
+    def register(function):
+        SHORTCUTS.append((task, function))
+        return function
+
+    return register
+
+
+@shortcut("linear_cost")
+def cost_without_its_penalty(theta, X, y, lam=0.0):
+    r = X @ theta - y
+    return r @ r / (2 * len(y))
+
+
+@shortcut("linear_gradient")
+def gradient_without_its_penalty(theta, X, y, lam=0.0):
+    return X.T @ (X @ theta - y) / len(y)
+
+
+@shortcut("gradient_descent")
+def descent_that_never_steps(gradient, theta, alpha, num_iters):
+    return np.array([theta] * (num_iters + 1))
+
+
+@shortcut("feature_normalize")
+def normalize_by_the_range(X):
+    mu, spread = X.mean(axis=0), X.max(axis=0) - X.min(axis=0)
+    return (X - mu) / spread, mu, spread
+
+
+@shortcut("normal_equation")
+def least_squares_ignoring_the_penalty(X, y, lam=0.0):
+    return np.linalg.lstsq(X, y, rcond=None)[0]
+
+
+@shortcut("sigmoid")
+def sigmoid_as_a_clipped_line(z):
+    return np.clip(0.5 + np.asarray(z) / 4, 0.0, 1.0)
+
+
+@shortcut("logistic_cost")
+def logistic_cost_from_the_probabilities(theta, X, y, lam=0.0):
+    return naive_logistic_cost(theta, X, y, lam)
+
+
+@shortcut("logistic_gradient")
+def logistic_gradient_of_the_linear_model(theta, X, y, lam=0.0):
+    return logistic_gradient_without_the_sigmoid(theta, X, y, lam)
+
+
+@shortcut("one_vs_all")
+def one_vs_all_with_ten_steps(X, y, K, lam):
+    Theta = np.zeros((K, X.shape[1]))
+    for _ in range(10):  # a few steps of gradient descent, not the minimiser
+        for k in range(K):
+            Theta[k] -= X.T @ (g(X @ Theta[k]) - (y == k)) / len(y)
+    return Theta
+
+
+@shortcut("predict_one_vs_all")
+def predict_the_first_class(Theta, X):
+    return np.zeros(len(X), dtype=int)
+
+
+@shortcut("sigmoid_gradient")
+def sigmoid_gradient_at_zero(z):
+    return np.full_like(np.asarray(z, dtype=float), 0.25)
+
+
+@shortcut("forward")
+def forward_without_the_sigmoids(Theta1, Theta2, X):
+    ones = np.ones((X.shape[0], 1))
+    Z2 = np.hstack([ones, X]) @ Theta1.T
+    return Z2, np.hstack([ones, Z2]) @ Theta2.T
+
+
+@shortcut("nn_cost")
+def nn_cost_without_its_penalty(Theta1, Theta2, X, Y, lam=0.0):
+    Z3 = _forward(Theta1, Theta2, X)[2]
+    return np.sum(np.logaddexp(0, Z3) - Y * Z3) / len(X)
+
+
+@shortcut("output_delta")
+def output_delta_without_the_targets(A3, Y, Z3):
+    return A3
+
+
+@shortcut("backprop")
+def backprop_of_the_output_layer_only(Theta1, Theta2, X, Y, lam=0.0):
+    grad1, grad2 = _gradients(Theta1, Theta2, X, Y, lam)
+    return np.zeros_like(grad1), grad2
+
+
+@shortcut("svm_objective")
+def objective_of_the_margin_only(w, b, X, y, C):
+    return w @ w / 2
+
+
+@shortcut("gaussian_kernel")
+def linear_kernel(x1, x2, sigma):
+    return float(x1 @ x2)
+
+
+@shortcut("gram_matrix")
+def gram_of_inner_products(X1, X2, sigma):
+    return np.exp(-np.abs(X1 @ X2.T) / (2 * sigma**2))
+
+
+@shortcut("decision_values")
+def decision_of_the_bias_only(beta, y, b, G):
+    return np.full(G.shape[0], float(b))
+
+
+@shortcut("dual_objective")
+def dual_without_the_quadratic_term(beta, y, G):
+    return float(np.sum(beta))
+
+
+@shortcut("find_closest_centroids")
+def closest_by_the_first_feature(X, centroids):
+    return np.argmin(np.abs(X[:, :1] - centroids[:, 0][None, :]), axis=1)
+
+
+@shortcut("compute_centroids")
+def centroids_as_medians(X, idx, K):
+    return np.array([np.median(X[idx == k], axis=0) if np.any(idx == k) else X[0]
+                     for k in range(K)])
+
+
+@shortcut("distortion")
+def distortion_ignoring_the_assignment(X, idx, centroids):
+    return distortion_to_the_nearest_centroid(X, idx, centroids)
+
+
+@shortcut("run_kmeans")
+def kmeans_of_one_iteration(X, initial_centroids, max_iters):
+    return kmeans_returning_inside_the_loop(X, initial_centroids, max_iters)
+
+
+@shortcut("init_centroids")
+def init_from_the_first_rows(X, K, rng):
+    return init_with_the_first_examples(X, K, rng)
+
+
+@shortcut("covariance_matrix")
+def covariance_of_the_variances_only(X):
+    return np.diag(np.mean(X**2, axis=0))
+
+
+@shortcut("principal_components")
+def pca_along_the_axes(X):
+    mu = X.mean(axis=0)
+    var = X.var(axis=0)
+    order = np.argsort(-var, kind="stable")
+    return mu, np.eye(X.shape[1])[:, order], var[order]
+
+
+@shortcut("project_data")
+def project_by_keeping_the_first_features(X, U, k):
+    return X[:, :k]
+
+
+@shortcut("recover_data")
+def recover_by_padding_with_zeros(Z, U):
+    return np.column_stack([Z, np.zeros((len(Z), U.shape[0] - Z.shape[1]))])
+
+
+@shortcut("choose_k")
+def choose_every_component(d, psi):
+    return len(d)
+
+
+@shortcut("estimate_gaussian")
+def estimate_with_the_median(X):
+    return np.median(X, axis=0), X.var(axis=0)
+
+
+@shortcut("gaussian_density")
+def density_of_the_first_feature(X, mu, sigma2):
+    return np.exp(-(X[:, 0] - mu[0]) ** 2 / (2 * sigma2[0])) / np.sqrt(2 * np.pi * sigma2[0])
+
+
+@shortcut("log_density")
+def log_density_by_taking_the_log(X, mu, sigma2):
+    return log_of_the_density(X, mu, sigma2)
+
+
+@shortcut("f1_score")
+def f1_by_the_accuracy(y, flagged):
+    return f1_as_accuracy(y, flagged)
+
+
+@shortcut("select_threshold")
+def threshold_by_a_grid_search(y_val, p_val):
+    return threshold_on_a_log_grid(y_val, p_val)
+
+
+@diagnosed("feature_normalize", "it returns (mu, sigma, X_norm)")
+def normalize_returning_the_statistics_first(X):
+    mu, sigma = X.mean(axis=0), X.std(axis=0)
+    return mu, sigma, (X - mu) / sigma
+
+
+@diagnosed("principal_components", "it returns (mu, d, U)")
+def pca_returning_the_variances_before_the_directions(X):
+    mu = X.mean(axis=0)
+    _, omega, Ut = np.linalg.svd(X - mu, full_matrices=False)
+    return mu, omega**2 / len(X), Ut.T
