@@ -147,6 +147,10 @@ def _run_of(src, markdown, root):
 def _fail(page_path, message, markdown, extra_lines):
     if not _STATE["serve"]:
         raise PluginError(message)
+    # Under `mkdocs serve` the page shows the error, and the terminal says it
+    # too (on stderr, outside MkDocs' logger, whose warnings would stop a
+    # strict serve from serving the page that explains them).
+    print(f"ERROR   -  {message.rstrip()}", file=sys.stderr, flush=True)
     return rd.insert_after_title(markdown, extra_lines)
 
 
