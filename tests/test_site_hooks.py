@@ -456,3 +456,19 @@ def test_the_cache_key_ignores_docstrings_and_comments_of_the_package(tmp_path):
     assert runner.cache_key("print(f.__doc__)", tmp_path) != reads  # a page that reads them
     source.write_text('"""Module."""\n\ndef f(x):\n    """Old words."""\n    return x + 2\n')
     assert runner.cache_key("page", tmp_path) != first
+
+
+def test_the_how_to_cite_bibtex_parses_with_every_field_its_entry_type_needs(tmp_path, monkeypatch):
+    from pybtex.database import parse_string
+
+    monkeypatch.setenv("CI", "true")
+    out, _ = _build(tmp_path, "# Title\n\n```python\nprint('hi')\n```\n")
+    bibtex = out.split("```bibtex\n", 1)[1].split("```", 1)[0]
+    entries = parse_string("\n".join(line[4:] for line in bibtex.split("\n")), "bibtex").entries
+    (entry,) = entries.values()
+    assert entry.type == "incollection"
+    # BibTeX's standard styles require these for @incollection; version is no field.
+    for field in ("title", "booktitle", "publisher", "year"):
+        assert entry.fields.get(field), field
+    assert entry.persons["author"] and "version" not in entry.fields
+    assert entry.fields["edition"] == execute.edition(ROOT)["version"]

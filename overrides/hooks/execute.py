@@ -62,6 +62,19 @@ def on_startup(command, **kwargs):
     _STATE["serve"] = command == "serve"
 
 
+def edition(root):
+    """The book's edition, from CITATION.cff: {"version": "0.1.0", "date": "2026-11-27"}."""
+    cff = yaml.safe_load((Path(root) / "CITATION.cff").read_text(encoding="utf-8"))
+    return {"version": str(cff["version"]), "date": str(cff["date-released"]),
+            "title": cff["title"], "author": cff["authors"][0]["name"]}
+
+
+def on_config(config, **kwargs):
+    # Every page's footer shows the edition (overrides/theme/partials/copyright.html).
+    config.extra["edition"] = edition(_root(config))
+    return config
+
+
 def on_files(files, config, **kwargs):
     root = _root(config)
     pages = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8")
@@ -181,8 +194,9 @@ def _citation(config, page, url):
         f"      title     = {{{page.title}}},",
         f"      booktitle = {{{cff['title']}}},",
         f"      author    = {{{{{cff['authors'][0]['name']}}}}},",
+        f"      publisher = {{{cff['authors'][0]['name']}}},",
+        f"      edition   = {{{cff['version']}}},",
         f"      year      = {{{year}}},",
-        f"      version   = {{{cff['version']}}},",
         *([f"      url       = {{{url}}},"] if url else []),
         "    }",
         "    ```",
