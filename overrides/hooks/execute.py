@@ -46,7 +46,8 @@ from bookengine.fences import find_fences  # noqa: E402
 
 _STATE = {"serve": False, "runs": {}, "keys": {}, "tags": set(), "writes": {},
           "reference": {}, "index": {}, "module_urls": {}, "equation_urls": {},
-          "book": [], "print": None, "labs": []}
+          "book": [], "print": None, "labs": [],
+          "edition": {}, "site_url": None}
 PRINT_PAGE = "print.md"  # the whole book on one page; see bookengine/printbook.py
 
 
@@ -71,7 +72,8 @@ def edition(root):
 
 def on_config(config, **kwargs):
     # Every page's footer shows the edition (overrides/theme/partials/copyright.html).
-    config.extra["edition"] = edition(_root(config))
+    config.extra["edition"] = _STATE["edition"] = edition(_root(config))
+    _STATE["site_url"] = config.site_url
     return config
 
 
@@ -127,8 +129,12 @@ def _print_book(site_dir):
     site = Path(site_dir)
     target = site / printed.dest_uri
     chapters = [(f.url, (site / f.dest_uri).read_text(encoding="utf-8")) for f in _STATE["book"]]
+    book = dict(_STATE["edition"], address=_STATE["site_url"])
+    contents = [(printbook.slug(f.url), getattr(getattr(f, "page", None), "title", None) or f.name)
+                for f in _STATE["book"]]
     target.write_text(printbook.assemble(target.read_text(encoding="utf-8"), chapters,
-                                         printed.url), encoding="utf-8")
+                                         printed.url, printbook.front_matter(book, contents)),
+                      encoding="utf-8")
 
 
 def _url(files, path):
