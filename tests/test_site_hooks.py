@@ -472,3 +472,13 @@ def test_the_how_to_cite_bibtex_parses_with_every_field_its_entry_type_needs(tmp
         assert entry.fields.get(field), field
     assert entry.persons["author"] and "version" not in entry.fields
     assert entry.fields["edition"] == execute.edition(ROOT)["version"]
+
+
+def test_large_lab_styles_are_written_once_and_linked(tmp_path):
+    big = "body { color: red; }" * 2000
+    page = f"<head><style>{big}</style><style>small {{}}</style></head>"
+    out = notebook.link_large_styles(page, tmp_path, "labs/a.html", "assets/jupyter")
+    again = notebook.link_large_styles(page, tmp_path, "labs/b.html", "assets/jupyter")
+    assert out == again and "<style>small {}</style>" in out and big not in out
+    (css,) = (tmp_path / "assets" / "jupyter").iterdir()
+    assert css.read_text() == big and f'href="../assets/jupyter/{css.name}"' in out

@@ -317,6 +317,23 @@ def on_post_build(config, **kwargs):
     _plain_search_index(config.site_dir)
     _print_book(config.site_dir)
     _absolute_lab_links(config)
+    _shared_lab_styles(config)
+
+
+LAB_STYLES = "assets/jupyter"
+
+
+def _shared_lab_styles(config):
+    # mkdocs-jupyter inlines the same JupyterLab styles, about 600 KB, in every
+    # lab page. Each large inline style becomes one file, named by its content,
+    # that every lab links to (in the same place, so the cascade is unchanged):
+    # the browser loads it once for all labs.
+    site = Path(config.site_dir)
+    for file in _STATE["labs"]:
+        page = site / file.dest_uri
+        if page.is_file():
+            page.write_text(nb.link_large_styles(page.read_text(encoding="utf-8"), site,
+                                                 file.dest_uri, LAB_STYLES), encoding="utf-8")
 
 
 def _absolute_lab_links(config):
