@@ -58,12 +58,13 @@ def fit_text(fig, shown_width_px=BOOK_COLUMN_PX, min_text_px=MIN_TEXT_PX):
     width_px = fig.get_size_inches()[0] * 96
     scale = min(1.0, shown_width_px / width_px)
     min_points = min_text_px / (96 / 72 * scale)
-    fig.draw_without_rendering()  # creates the tick labels the axes will draw
     for ax in fig.axes:
-        for axis, labels in (("x", ax.get_xticklabels(which="both")),
-                             ("y", ax.get_yticklabels(which="both"))):
-            if any(label.get_fontsize() < min_points for label in labels):
-                ax.tick_params(axis=axis, which="both", labelsize=min_points)
+        # Tick labels get their text only when drawn; their size is set now,
+        # for the ticks there are and any made later (no drawing needed).
+        for name, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
+            ticks = axis.get_major_ticks() + axis.get_minor_ticks()
+            if any(tick.label1.get_fontsize() < min_points for tick in ticks):
+                ax.tick_params(axis=name, which="both", labelsize=min_points)
         for label in (ax.xaxis.get_offset_text(), ax.yaxis.get_offset_text()):
             if label.get_fontsize() < min_points:
                 label.set_fontsize(min_points)
