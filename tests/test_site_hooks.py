@@ -278,9 +278,11 @@ def test_a_failing_block_stops_the_build(tmp_path, monkeypatch):
         _build(tmp_path, "# T\n\n```python\nraise ValueError('boom')\n```\n")
 
 
-def test_under_serve_a_failing_block_shows_in_the_page(tmp_path, monkeypatch):
+def test_under_serve_a_failing_block_shows_in_the_page(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CI", "true")
     out, _ = _build(tmp_path, "# T\n\n```python\nraise ValueError('boom')\n```\n", serve=True)
+    terminal = capsys.readouterr().err  # and in the terminal that runs `mkdocs serve`
+    assert "docs/page.md:4: a python block failed" in terminal and "ValueError: boom" in terminal
     assert '!!! failure "The code of this page failed at docs/page.md, line 4"' in out
     assert "ValueError: boom" in out
 
@@ -440,3 +442,43 @@ def test_headings_with_math_read_as_text_in_the_table_of_contents():
     execute._plain_toc([item])
     assert item.title == "k directions &amp; X^T X"
     assert item.children[0].title == "The SVD of X"
+
+
+def test_the_cache_key_ignores_docstrings_and_comments_of_the_package(tmp_path):
+    (tmp_path / "mlbook").mkdir()
+    source = tmp_path / "mlbook" / "core.py"
+    source.write_text('"""Module."""\n\ndef f(x):\n    """Old words."""\n    return x + 1\n')
+    first = runner.cache_key("page", tmp_path)
+    reads = runner.cache_key("print(f.__doc__)", tmp_path)
+    source.write_text('"""Module, reworded."""\n\n\ndef f(x):  # a comment\n'
+                      '    """New words."""\n    # and another\n    return x + 1\n')
+    assert runner.cache_key("page", tmp_path) == first
+    assert runner.cache_key("print(f.__doc__)", tmp_path) != reads  # a page that reads them
+    source.write_text('"""Module."""\n\ndef f(x):\n    """Old words."""\n    return x + 2\n')
+    assert runner.cache_key("page", tmp_path) != first
+
+
+def test_the_how_to_cite_bibtex_parses_with_every_field_its_entry_type_needs(tmp_path, monkeypatch):
+    from pybtex.database import parse_string
+
+    monkeypatch.setenv("CI", "true")
+    out, _ = _build(tmp_path, "# Title\n\n```python\nprint('hi')\n```\n")
+    bibtex = out.split("```bibtex\n", 1)[1].split("```", 1)[0]
+    entries = parse_string("\n".join(line[4:] for line in bibtex.split("\n")), "bibtex").entries
+    (entry,) = entries.values()
+    assert entry.type == "incollection"
+    # BibTeX's standard styles require these for @incollection; version is no field.
+    for field in ("title", "booktitle", "publisher", "year"):
+        assert entry.fields.get(field), field
+    assert entry.persons["author"] and "version" not in entry.fields
+    assert entry.fields["edition"] == execute.edition(ROOT)["version"]
+
+
+def test_large_lab_styles_are_written_once_and_linked(tmp_path):
+    big = "body { color: red; }" * 2000
+    page = f"<head><style>{big}</style><style>small {{}}</style></head>"
+    out = notebook.link_large_styles(page, tmp_path, "labs/a.html", "assets/jupyter")
+    again = notebook.link_large_styles(page, tmp_path, "labs/b.html", "assets/jupyter")
+    assert out == again and "<style>small {}</style>" in out and big not in out
+    (css,) = (tmp_path / "assets" / "jupyter").iterdir()
+    assert css.read_text() == big and f'href="../assets/jupyter/{css.name}"' in out

@@ -8,6 +8,7 @@ work in a downloaded notebook, and every figure's caption is a Markdown
 output that Jupyter shows.
 """
 
+import hashlib
 import json
 import posixpath
 import re
@@ -177,3 +178,25 @@ def to_notebook(markdown, run, root, title, page, url_of, repo_url=None):
         "nbformat": 4,
         "nbformat_minor": 5,
     }
+
+
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+
+
+def link_large_styles(page_html, site, dest_uri, folder, threshold=20_000):
+    """The page with each inline ``<style>`` over ``threshold`` characters
+    written to ``site/folder/<hash>.css`` and linked instead."""
+    depth = dest_uri.count("/")
+
+    def link(match):
+        css = match[1]
+        if len(css) < threshold:
+            return match[0]
+        name = hashlib.sha256(css.encode("utf-8")).hexdigest()[:16] + ".css"
+        target = site / folder / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(css, encoding="utf-8")
+        return f'<link rel="stylesheet" href="{"../" * depth}{folder}/{name}">'
+
+    return _STYLE.sub(link, page_html)

@@ -110,7 +110,8 @@ def figure_lines(figure, number, src, indent):
     alt = html.escape(plain_text(figure.alt), quote=True)
     return [
         "",
-        f'{indent}<figure class="mlbook-figure" id="figure-{number}" markdown>',
+        f'{indent}<figure class="mlbook-figure{" mlbook-photo" if figure.photo else ""}" '
+        f'id="figure-{number}" markdown>',
         f'{indent}<a href="{src}" title="Open the figure at full size">'
         f'<img src="{src}" alt="{alt}" width="{figure.width}" height="{figure.height}" '
         f'loading="lazy" decoding="async"></a>',

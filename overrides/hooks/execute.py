@@ -46,7 +46,8 @@ from bookengine.fences import find_fences  # noqa: E402
 
 _STATE = {"serve": False, "runs": {}, "keys": {}, "tags": set(), "writes": {},
           "reference": {}, "index": {}, "module_urls": {}, "equation_urls": {},
-          "book": [], "print": None, "labs": []}
+          "book": [], "print": None, "labs": [],
+          "edition": {}, "site_url": None}
 PRINT_PAGE = "print.md"  # the whole book on one page; see bookengine/printbook.py
 
 
@@ -60,6 +61,20 @@ def _use_cache():
 
 def on_startup(command, **kwargs):
     _STATE["serve"] = command == "serve"
+
+
+def edition(root):
+    """The book's edition, from CITATION.cff: {"version": "0.1.0", "date": "2026-11-27"}."""
+    cff = yaml.safe_load((Path(root) / "CITATION.cff").read_text(encoding="utf-8"))
+    return {"version": str(cff["version"]), "date": str(cff["date-released"]),
+            "title": cff["title"], "author": cff["authors"][0]["name"]}
+
+
+def on_config(config, **kwargs):
+    # Every page's footer shows the edition (overrides/theme/partials/copyright.html).
+    config.extra["edition"] = _STATE["edition"] = edition(_root(config))
+    _STATE["site_url"] = config.site_url
+    return config
 
 
 def on_files(files, config, **kwargs):
@@ -114,8 +129,12 @@ def _print_book(site_dir):
     site = Path(site_dir)
     target = site / printed.dest_uri
     chapters = [(f.url, (site / f.dest_uri).read_text(encoding="utf-8")) for f in _STATE["book"]]
+    book = dict(_STATE["edition"], address=_STATE["site_url"])
+    contents = [(printbook.slug(f.url), getattr(getattr(f, "page", None), "title", None) or f.name)
+                for f in _STATE["book"]]
     target.write_text(printbook.assemble(target.read_text(encoding="utf-8"), chapters,
-                                         printed.url), encoding="utf-8")
+                                         printed.url, printbook.front_matter(book, contents)),
+                      encoding="utf-8")
 
 
 def _url(files, path):
@@ -147,6 +166,10 @@ def _run_of(src, markdown, root):
 def _fail(page_path, message, markdown, extra_lines):
     if not _STATE["serve"]:
         raise PluginError(message)
+    # Under `mkdocs serve` the page shows the error, and the terminal says it
+    # too (on stderr, outside MkDocs' logger, whose warnings would stop a
+    # strict serve from serving the page that explains them).
+    print(f"ERROR   -  {message.rstrip()}", file=sys.stderr, flush=True)
     return rd.insert_after_title(markdown, extra_lines)
 
 
@@ -177,8 +200,9 @@ def _citation(config, page, url):
         f"      title     = {{{page.title}}},",
         f"      booktitle = {{{cff['title']}}},",
         f"      author    = {{{{{cff['authors'][0]['name']}}}}},",
+        f"      publisher = {{{cff['authors'][0]['name']}}},",
+        f"      edition   = {{{cff['version']}}},",
         f"      year      = {{{year}}},",
-        f"      version   = {{{cff['version']}}},",
         *([f"      url       = {{{url}}},"] if url else []),
         "    }",
         "    ```",
@@ -295,6 +319,23 @@ def on_post_build(config, **kwargs):
     _plain_search_index(config.site_dir)
     _print_book(config.site_dir)
     _absolute_lab_links(config)
+    _shared_lab_styles(config)
+
+
+LAB_STYLES = "assets/jupyter"
+
+
+def _shared_lab_styles(config):
+    # mkdocs-jupyter inlines the same JupyterLab styles, about 600 KB, in every
+    # lab page. Each large inline style becomes one file, named by its content,
+    # that every lab links to (in the same place, so the cascade is unchanged):
+    # the browser loads it once for all labs.
+    site = Path(config.site_dir)
+    for file in _STATE["labs"]:
+        page = site / file.dest_uri
+        if page.is_file():
+            page.write_text(nb.link_large_styles(page.read_text(encoding="utf-8"), site,
+                                                 file.dest_uri, LAB_STYLES), encoding="utf-8")
 
 
 def _absolute_lab_links(config):
