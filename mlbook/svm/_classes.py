@@ -258,8 +258,9 @@ class SVC(ClassifierMixin, BaseEstimator):
         Positive values predict ``classes_[1]``; $|h(x)| = 1$ on the margin.
         """
         check_is_fitted(self, "dual_coef_")
-        X = check_scale(check_array(X))  # as in fit: squares that overflow are refused
+        X = check_array(X)
         check_n_features(self, X)
+        check_scale(X)  # as in fit: values whose squares overflow are refused
         # The kernel of all m test examples with the n_SV support vectors at
         # once would take 8 m n_SV bytes; a block of rows at a time keeps it bounded.
         n_sv = len(self.support_vectors_)
