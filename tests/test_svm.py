@@ -643,9 +643,12 @@ def test_gaussian_kernel_that_overflows_is_refused_with_the_fix():
         SVC(gamma=1e308).fit(X, y)
     with pytest.raises(ValueError, match="Gaussian kernel overflows"):
         rbf_kernel(X, X, gamma=1e308)
-    model = SVC(gamma=1e6).fit(X, y)
+    model = SVC(gamma=1e30).fit(X, y)
     with pytest.raises(ValueError, match="Gaussian kernel overflows"):
-        model.decision_function(X * 1e152)  # test points whose distances overflow
+        model.decision_function(X * 1e140)  # test points whose distances overflow
+    for kernel in ["linear", "rbf"]:  # values whose squares overflow, as fit refuses them
+        with pytest.raises(ValueError, match="squares overflow float64"):
+            SVC(kernel=kernel).fit(X, y).decision_function(X * 1e200)
 
 
 def test_a_solution_that_is_not_finite_raises(monkeypatch):

@@ -265,6 +265,7 @@ class SVC(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "dual_coef_")
         X = check_array(X)
         check_n_features(self, X)
+        check_scale(X)  # as in fit: values whose squares overflow are refused
         # The kernel of all m test examples with the n_SV support vectors at
         # once would take 8 m n_SV bytes; a block of rows at a time keeps it bounded.
         n_sv = len(self.support_vectors_)
