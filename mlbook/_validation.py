@@ -97,11 +97,16 @@ def _as_float_array(X, name, wanted):
 
 
 def _first_missing(arr):
-    """The index and value of the first missing entry (None, pandas' NA or NaT) of an object array."""
+    """The index and value of the first missing entry of an object array.
+
+    None, pandas' NA and NaT, and a float NaN among other objects (pandas 3
+    stores a missing string as NaN).
+    """
     if arr.dtype != object:
         return None
     for index, value in np.ndenumerate(arr):
-        if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        if (value is None or type(value).__name__ in ("NAType", "NaTType")
+                or (isinstance(value, float) and value != value)):
             return ", ".join(map(str, index)), value
     return None
 
@@ -144,6 +149,12 @@ def check_labels(y, name="y"):
     if y.dtype.kind == "c":
         raise ValueError(
             f"Complex data not supported: {name} is complex; labels must be integers or strings."
+        )
+    missing = _first_missing(y)
+    if missing is not None:
+        raise ValueError(
+            f"{name} contains a missing label (first at index [{missing[0]}]: {missing[1]!r}); "
+            f"every sample needs a label. Drop those samples or fill in their labels."
         )
     if y.dtype.kind == "f" and not np.all(np.isfinite(y)):
         i = int(np.argmax(~np.isfinite(y)))

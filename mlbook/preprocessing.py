@@ -35,6 +35,10 @@ class StandardScaler(TransformerMixin, BaseEstimator):
         constant column maps to zeros instead of dividing by zero; all 1.0
         with ``with_std=False``.
     n_features_in_ : int
+    feature_names_in_ : ndarray of shape (n,), dtype object
+        The column names, when ``fit`` got a pandas DataFrame with string
+        column names (not set otherwise); a DataFrame with other columns is
+        then refused.
 
     Notes
     -----

@@ -449,3 +449,29 @@ def test_pandas_output_of_a_pipeline_and_of_the_global_setting():
     assert_array_equal(StandardScaler().fit(X).get_feature_names_out(), ["x0", "x1", "x2", "x3"])
     with pytest.raises(ValueError, match="transform must be 'default', 'pandas' or None"):
         StandardScaler().set_output(transform="polars")
+
+
+def test_clones_keep_the_output_choice_and_names_are_checked():
+    pd = pytest.importorskip("pandas")
+    import sklearn.base
+
+    X, _ = data(StandardScaler())
+    frame = pd.DataFrame(X, columns=["a", "b", "c"])
+    scaler = StandardScaler().set_output(transform="pandas")
+    for cloner in (clone, sklearn.base.clone):
+        assert isinstance(cloner(scaler).fit(frame).transform(frame), pd.DataFrame)
+    fitted_scaler = StandardScaler().fit(frame)
+    assert_array_equal(fitted_scaler.get_feature_names_out(["a", "b", "c"]), ["a", "b", "c"])
+    with pytest.raises(ValueError, match="input_features is not equal to feature_names_in_"):
+        fitted_scaler.get_feature_names_out(["c", "b", "a"])
+    with pytest.raises(ValueError, match=r"input_features should have length equal to number of "
+                                         r"features \(3\), got 2"):
+        StandardScaler().fit(X).get_feature_names_out(["a", "b"])
+    with pytest.raises(NotFittedError):
+        StandardScaler().get_feature_names_out()
+    with pytest.raises(TypeError, match="Feature names are only supported if all input features "
+                                        "have string names"):
+        StandardScaler().fit(pd.DataFrame(X, columns=["a", 1, "c"]))
+    with pytest.warns(UserWarning, match="X has feature names, but StandardScaler was fitted "
+                                         "without feature names"):
+        StandardScaler().fit(X).transform(frame)

@@ -293,6 +293,12 @@ def test_a_missing_value_in_a_dataframe_is_called_missing():
         LinearRegression().fit(frame, [1.0, 2.0, 3.0])
     with pytest.raises(ValueError, match="X contains a missing value"):
         StandardScaler().fit(pd.DataFrame({"a": [1.0, pd.NA, 2.0]}, dtype=object))
+    X = np.arange(12.0).reshape(6, 2)
+    with pytest.raises(ValueError, match=r"y contains a missing label \(first at index \[2\]: "
+                                         r"(None|nan)\)"):
+        LogisticRegression().fit(X, pd.Series(["a", "b", None, "a", "b", "a"]))
+    with pytest.raises(ValueError, match=r"y contains a missing value \(first at index \[1\]"):
+        LinearRegression().fit(X, pd.Series([1.0, pd.NA, 2.0, 3.0, 4.0, 5.0], dtype=object))
 
 
 @pytest.mark.parametrize(("seed", "error"), [(-1, ValueError), (1.5, TypeError)])

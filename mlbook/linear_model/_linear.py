@@ -293,6 +293,10 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         Updates made by gradient descent. Not set by the normal equation,
         which does not iterate (as scikit-learn's closed-form estimators).
     n_features_in_ : int
+    feature_names_in_ : ndarray of shape (n,), dtype object
+        The column names, when ``fit`` got a pandas DataFrame with string
+        column names (not set otherwise); a DataFrame with other columns is
+        then refused.
 
     Examples
     --------

@@ -287,6 +287,10 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         One array per binary classifier: its cost before the first iteration
         and after each one.
     n_features_in_ : int
+    feature_names_in_ : ndarray of shape (n,), dtype object
+        The column names, when ``fit`` got a pandas DataFrame with string
+        column names (not set otherwise); a DataFrame with other columns is
+        then refused.
 
     Examples
     --------
