@@ -96,7 +96,7 @@ def _same(a, b):
 _NAMED_METHODS = {
     "fit": True, "fit_transform": True, "predict": False, "predict_proba": False,
     "predict_log_proba": False, "decision_function": False, "transform": False,
-    "score_samples": False, "score": False, "fit_threshold": False,
+    "score": False, "score_samples": False, "fit_threshold": False,
 }
 _OUTPUT_METHODS = ("transform", "fit_transform")
 _inside = threading.local()  # calls of those methods running in this thread

@@ -31,6 +31,7 @@ ESTIMATORS = [
     SVC(kernel="linear"),
     KMeans(n_clusters=3, random_state=0),
     PCA(),
+    PCA(whiten=True),
     GaussianAnomalyDetector(),
     GaussianAnomalyDetector(covariance="full"),
     StandardScaler(),

@@ -158,6 +158,80 @@ def test_squared_distances_never_negative_far_from_the_origin():
     assert_array_equal(find_closest_centroids(X, C), [0, 1, 0, 1])
 
 
+def far_case(seed=0, far=2e8):
+    """The chapter's case: millimetres 100 km from the origin, two groups 1 mm
+    apart, and a third group `far` mm (200 km) away. Centring on any one point
+    leaves norms of about 1e8, whose squares round by about 1 (eps * 1e16)."""
+    rng = np.random.default_rng(seed)
+    centres = np.array([[1e8, 1e8], [1e8 + 1.0, 1e8], [1e8 + far, 1e8]])
+    X = np.repeat(centres, 100, axis=0) + rng.normal(scale=0.1, size=(300, 2))
+    return X, centres
+
+
+def exact_nearest(X, C):
+    # from the differences, which round relative to the distance itself
+    return np.argmin(np.sum((X[:, None, :] - C[None, :, :]) ** 2, axis=2), axis=1)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_near_ties_are_decided_by_differences_far_from_the_shift(seed):
+    X, C = far_case(seed)
+    # The plain expansion (7.9), even centred on the centroids' mean, is wrong here:
+    shift = C.mean(axis=0)
+    Xc, Cc = X - shift, C - shift
+    expansion = np.argmin(np.sum(Cc**2, axis=1) - 2 * Xc @ Cc.T, axis=1)
+    assert np.mean(expansion != exact_nearest(X, C)) > 0.01  # the failure is real
+    assert_array_equal(find_closest_centroids(X, C), exact_nearest(X, C))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_lloyd_far_from_the_shift_ends_where_exact_arithmetic_would(seed):
+    X, C = far_case(seed)
+    ours = KMeans(n_clusters=3, init=C).fit(X)
+    truth = np.repeat([0, 1, 2], 100)
+    assert_array_equal(ours.labels_, exact_nearest(X, ours.cluster_centers_))
+    best = np.sum((X - np.stack([X[truth == k].mean(axis=0) for k in range(3)])[truth]) ** 2)
+    assert ours.inertia_ <= best * (1 + 1e-6)
+    # scikit-learn's expansion ends at a worse clustering (by a factor that
+    # depends on the draw: 4 at seed 0, 1.07 at seed 2)
+    theirs = sklearn_lloyd(X, C)
+    assert theirs.inertia_ > (4 if seed == 0 else 1.05) * best
+
+
+def test_transform_far_from_the_shift_is_accurate():
+    X, C = far_case(0)
+    direct = np.sum((X[:, None, :] - C[None, :, :]) ** 2, axis=2)
+    assert_allclose(_squared_distances(X, C), direct, rtol=1e-7)
+
+
+def test_exact_ties_keep_the_expansions_choice():
+    # Pixels halfway between two seeds, in integers: neither method can order
+    # them, so the first choice stands (the lower index for a tie computed alike).
+    X = np.array([[5.0], [5.0 + 1e-13]])
+    assert_array_equal(find_closest_centroids(X, [[0.0], [10.0]]), [0, 1])
+    assert_array_equal(find_closest_centroids([[5.0]], [[10.0], [0.0]]), [0])
+
+
+def test_rounding_slack_bounds_the_expansion_error(rng):
+    # (7.9a): |computed score - exact score| <= e = gamma_{2n+1} (|x| + |nu|)^2,
+    # checked against exact rational arithmetic on random data of mixed scale.
+    from fractions import Fraction
+
+    from mlbook.cluster._kmeans import _gamma
+
+    n = 3
+    X = rng.normal(size=(20, n)) * 10.0 ** rng.integers(-3, 8, size=(20, 1))
+    C = rng.normal(size=(4, n)) * 10.0 ** rng.integers(-3, 8, size=(4, 1))
+    A = np.vstack([-2.0 * C.T, np.einsum("kj,kj->k", C, C)])
+    scores = np.column_stack([X, np.ones(20)]) @ A
+    for i in range(20):
+        for k in range(4):
+            exact = sum(Fraction(c) ** 2 for c in C[k]) - 2 * sum(
+                Fraction(a) * Fraction(b) for a, b in zip(X[i], C[k]))
+            bound = _gamma(2 * n + 1) * (np.linalg.norm(X[i]) + np.linalg.norm(C[k])) ** 2
+            assert abs(Fraction(scores[i, k]) - exact) <= Fraction(bound)
+
+
 def test_find_closest_centroids_is_the_argmin_of_transform(blobs, rng):
     C = rng.normal(size=(7, 2)) * 4
     model = KMeans(n_clusters=7, init=C, max_iter=1)
@@ -446,3 +520,118 @@ def test_find_closest_centroids_shape_mismatch():
 def test_kmeans_init_bad_arguments(kwargs, error, match):
     with pytest.raises(error, match=match):
         kmeans_init(X_TOY, **{"k": 2, **kwargs})
+
+
+# --- sample weights and score -------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_sample_weight_agrees_with_sklearn_from_the_same_start(blobs, seed):
+    rng = np.random.default_rng(seed)
+    w = rng.uniform(0.0, 3.0, size=len(blobs))
+    init = kmeans_init(blobs, 4, random_state=seed, sample_weight=w)
+    ours = KMeans(n_clusters=4, init=init).fit(blobs, sample_weight=w)
+    theirs = sklearn.cluster.KMeans(n_clusters=4, init=init, n_init=1,
+                                    algorithm="lloyd").fit(blobs, sample_weight=w)
+    assert_allclose(ours.cluster_centers_, theirs.cluster_centers_, rtol=1e-9, atol=1e-9)
+    assert ours.inertia_ == pytest.approx(theirs.inertia_, rel=1e-9)
+    assert_array_equal(ours.labels_, theirs.labels_)
+
+
+def test_whole_weights_act_as_repeated_examples(blobs):
+    w = np.arange(len(blobs)) % 3  # 0, 1, 2: dropped, once, twice
+    init = blobs[[1, 4, 7, 10]]
+    weighted = KMeans(n_clusters=4, init=init, tol=0).fit(blobs, sample_weight=w)
+    repeated = KMeans(n_clusters=4, init=init, tol=0).fit(np.repeat(blobs, w, axis=0))
+    assert_allclose(weighted.cluster_centers_, repeated.cluster_centers_, rtol=1e-12)
+    assert weighted.inertia_ == pytest.approx(repeated.inertia_, rel=1e-12)
+    assert_allclose(weighted.cost_history_, repeated.cost_history_, rtol=1e-10)
+
+
+def test_weighted_centroids_are_weighted_means(blobs, rng):
+    w = rng.uniform(0.1, 2.0, size=len(blobs))
+    model = KMeans(n_clusters=3, random_state=0, tol=0).fit(blobs, sample_weight=w)
+    for k in range(3):
+        members = model.labels_ == k
+        assert_allclose(model.cluster_centers_[k],
+                        np.average(blobs[members], axis=0, weights=w[members]), rtol=1e-10)
+    d2 = np.min(model.transform(blobs), axis=1) ** 2
+    assert model.inertia_ == pytest.approx(np.sum(w * d2), rel=1e-10)
+    assert model.score(blobs, sample_weight=w) == pytest.approx(-model.inertia_, rel=1e-10)
+
+
+def test_unit_weights_change_nothing_from_the_same_start(blobs):
+    # (With a random_state, weighted seeding draws its first seed from the
+    # cumulative weights, a different use of the random stream.)
+    init = kmeans_init(blobs, 4, random_state=1)
+    plain = KMeans(n_clusters=4, init=init).fit(blobs)
+    ones = KMeans(n_clusters=4, init=init).fit(blobs, sample_weight=np.ones(len(blobs)))
+    assert_allclose(plain.cluster_centers_, ones.cluster_centers_, rtol=1e-12)
+    assert_array_equal(plain.labels_, ones.labels_)
+
+
+def test_weighted_kmeans_plusplus_draws_in_proportion_to_weight_times_squared_distance():
+    # X = 0, 1, 3 with weights 1, 4, 0: the first pick is 0 w.p. 1/5, 1 w.p. 4/5,
+    # never 3. After 0: 1 has w d^2 = 4, 3 has 0, so 1 surely; after 1: 0 surely.
+    XT = np.array([[0.0, 1.0, 3.0]])
+    w = np.array([1.0, 4.0, 0.0])
+    rng = np.random.default_rng(0)
+    draws = np.array([_kmeans_plusplus(XT, 2, rng, w) for _ in range(4000)])
+    assert not np.any(draws == 2)
+    rate = np.mean(draws[:, 0] == 0)
+    assert abs(rate - 0.2) < 4 * np.sqrt(0.2 * 0.8 / 4000)
+    # with weights 1, 1, 1 after 0: 1 w.p. 1/10 (7.11); with 1, 9, 1: 9/18 = 1/2 (7.11a)
+    w = np.array([1.0, 9.0, 1.0])
+    draws = np.array([_kmeans_plusplus(XT, 2, rng, w) for _ in range(8000)])
+    given = draws[draws[:, 0] == 0]
+    rate = np.mean(given[:, 1] == 1)
+    assert abs(rate - 0.5) < 4 * np.sqrt(0.25 / len(given))
+
+
+def test_zero_weight_examples_are_never_seeds(blobs):
+    w = np.zeros(len(blobs))
+    w[:50] = 1.0
+    for method in ["k-means++", "random"]:
+        for seed in range(5):
+            init = kmeans_init(blobs, 4, method=method, random_state=seed, sample_weight=w)
+            assert all(any(np.array_equal(c, x) for x in blobs[:50]) for c in init)
+
+
+@pytest.mark.parametrize("w, match", [
+    (np.ones(5), "5 entries but X has 600"),
+    (-np.ones(600), "negative weight"),
+    (np.r_[np.ones(2), np.zeros(598)], "nonzero weight to only 2 examples"),
+    (np.full(600, np.nan), "NaN"),
+])
+def test_bad_sample_weight_raises(blobs, w, match):
+    with pytest.raises(ValueError, match=match):
+        KMeans(n_clusters=4, random_state=0).fit(blobs, sample_weight=w)
+
+
+def test_score_is_minus_inertia_like_sklearn(blobs):
+    model = KMeans(n_clusters=4, random_state=0).fit(blobs)
+    assert model.score(blobs) == pytest.approx(-model.inertia_, rel=1e-12)
+    theirs = sklearn_lloyd(blobs, model.cluster_centers_, max_iter=1)
+    new = blobs[::7] + 0.5
+    assert model.score(new) == pytest.approx(theirs.score(new), rel=1e-10)
+
+
+def test_grid_search_without_a_scorer(blobs):
+    # GridSearchCV calls score on each held-out fold: minus the inertia, so the
+    # largest K wins (more centroids fit held-out points more closely too).
+    from sklearn.model_selection import GridSearchCV
+
+    search = GridSearchCV(KMeans(random_state=0), {"n_clusters": [2, 4, 8]}, cv=3)
+    search.fit(blobs)
+    assert search.best_params_ == {"n_clusters": 8}
+    assert np.all(np.diff(search.cv_results_["mean_test_score"]) > 0)
+    assert search.score(blobs) == pytest.approx(search.best_estimator_.score(blobs))
+
+
+def test_fit_predict_and_fit_transform_pass_sample_weight(blobs):
+    w = np.linspace(0.5, 2.0, len(blobs))
+    fitted = KMeans(n_clusters=3, random_state=0).fit(blobs, sample_weight=w)
+    labels = KMeans(n_clusters=3, random_state=0).fit_predict(blobs, sample_weight=w)
+    distances = KMeans(n_clusters=3, random_state=0).fit_transform(blobs, sample_weight=w)
+    assert_array_equal(labels, fitted.labels_)
+    assert_allclose(distances, fitted.transform(blobs))

@@ -38,6 +38,13 @@ from ..exceptions import ConvergenceWarning, _sklearn_compatible, _stacklevel
 # the matrix product that writes them and the argmin that reads them.
 _BLOCK = 2**17
 
+# The unit roundoff of float64: every operation's result is the exact one times
+# (1 + delta) with |delta| <= 2**-53.
+_UNIT = 2.0**-53
+# Rows whose rounding bound (7.9a) is below this share of their squared distance
+# skip the near-tie check: a wrong choice there costs less than that share (7.9c).
+_RHO = 2.0**-30
+
 
 # --- validation ----------------------------------------------------------------
 
@@ -84,6 +91,31 @@ def _check_labels(idx, m, k):
     return idx.astype(np.intp, copy=False)
 
 
+def _check_sample_weight(sample_weight, m, k):
+    """None, or weights of shape (m,), finite, >= 0, at least k of them positive."""
+    if sample_weight is None:
+        return None
+    w = check_array(sample_weight, "sample_weight", ndim=1)
+    if w.shape[0] != m:
+        raise ValueError(
+            f"sample_weight has {w.shape[0]} entries but X has {m} examples; give one weight "
+            f"per example, shape ({m},)."
+        )
+    if w.min() < 0:
+        raise ValueError(
+            f"sample_weight holds a negative weight ({w.min():.3g} at example "
+            f"{int(np.argmin(w))}); weights count how much an example matters and must be >= 0."
+        )
+    positive = np.count_nonzero(w)
+    if positive < k:
+        raise ValueError(
+            f"sample_weight gives a nonzero weight to only {positive} examples, fewer than the "
+            f"{k} clusters asked for; ask for at most {positive} clusters, or give more "
+            f"examples a positive weight."
+        )
+    return w
+
+
 def _too_few_distinct(distinct, k):
     return ValueError(
         f"X has only {distinct} distinct examples (rows), fewer than the {k} clusters asked "
@@ -102,8 +134,10 @@ def find_closest_centroids(X, centroids):
 
     computed for all examples at once through the expansion (7.8), in the
     form (7.9) that leaves out $\lVert x^{(i)} \rVert^2$ (the same for every
-    $k$). An example exactly as far from two centroids goes to the one with
-    the lower index.
+    $k$). Where rounding could reorder two scores, by the bound (7.9a), the
+    example is decided by the differences $x^{(i)} - \nu_k$ themselves; a gap
+    that the differences cannot resolve either (7.9b) is a tie. An example
+    exactly as far from two centroids goes to the one with the lower index.
 
     Parameters
     ----------
@@ -151,23 +185,73 @@ def _augment(X, shift):
 
 
 # --8<-- [start:assign]
-def _assign(XaT, centroids, pool=None):
+def _assign(XaT, centroids, pool=None, x2=None, w=None):
     """Nearest centroid of every example (7.9), and each cluster's sum and count."""
     K, m = centroids.shape[0], XaT.shape[1]
     # Scores ||nu_k||^2 - 2 x.nu_k in one product: the row of ones at the
     # bottom of XaT picks up the row of ||nu_k||^2 at the bottom of A.
     A = np.vstack([-2.0 * centroids.T, np.einsum("kj,kj->k", centroids, centroids)])  # (n+1, K)
+    x2 = np.einsum("ji,ji->i", XaT[:-1], XaT[:-1]) if x2 is None else x2  # (m,), ||x^(i)||^2
+    slack = _rounding_slack(XaT.shape[0] - 1, np.sqrt(A[-1].max()))  # for (7.9a)
     labels = np.empty(m, dtype=np.intp)
     rows = max(1, _BLOCK // K)
 
     def block(start):  # examples start:start+rows, scored and summed while in cache
-        scores = XaT[:, start:start + rows].T @ A  # (rows, K) = (rows, n+1) @ (n+1, K)
-        np.argmin(scores, axis=1, out=labels[start:start + rows])  # a tie: the lowest k
-        return _cluster_sums(XaT[:-1, start:start + rows], labels[start:start + rows], K)
+        part = slice(start, start + rows)
+        scores = XaT[:, part].T @ A  # (rows, K) = (rows, n+1) @ (n+1, K)
+        np.argmin(scores, axis=1, out=labels[part])  # a tie: the lowest k
+        _settle_near_ties(XaT[:-1, part], centroids, scores, labels[part], x2[part], slack)
+        return _cluster_sums(XaT[:-1, part], labels[part], K, None if w is None else w[part])
 
     parts = list((pool.map if pool else map)(block, range(0, m, rows)))  # blocks, in order
     return labels, sum(p[0] for p in parts), sum(p[1] for p in parts)
 # --8<-- [end:assign]
+
+
+def _norms(XT):
+    """``||x^(i)||`` for every column of ``XT`` (n, m): shape (m,)."""
+    return np.sqrt(np.einsum("ji,ji->i", XT, XT))
+
+
+# --8<-- [start:near-ties]
+def _gamma(p):
+    """Higham's gamma_p = p u / (1 - p u): the relative error bound of p roundings."""
+    return p * _UNIT / (1 - p * _UNIT)
+
+
+def _rounding_slack(n, nu_max):
+    """The bound 2 e (7.9a) on how far rounding can reorder two scores, per example."""
+    gamma = _gamma(2 * n + 3)  # gamma_{2n+1} of (7.9a), plus 2 for the norms and the bound
+    return lambda x_norm: 2 * gamma * (x_norm + nu_max) ** 2  # (rows,)
+
+
+def _settle_near_ties(XT, centroids, scores, labels, x2, slack):
+    """Where another score lies within the rounding slack of the smallest, decide by differences."""
+    K = scores.shape[1]
+    best = np.take(scores.ravel(), np.arange(0, scores.size, K) + labels)  # (rows,)
+    d_best = x2 + best  # (rows,), the smallest squared distance as the expansion has it
+    # Where the bound is below 2**-30 of the squared distance itself, a wrong
+    # choice costs less than that share of it (7.9c): skip those rows (most).
+    suspect = np.flatnonzero(_RHO * d_best < slack(np.sqrt(x2.max())))  # the block's largest
+    bound = slack(np.sqrt(x2[suspect]))  # (s,), 2 e of (7.9a), row by row
+    keep = _RHO * d_best[suspect] < bound
+    suspect, bound = suspect[keep], bound[keep]
+    within = np.count_nonzero(scores[suspect] <= (best[suspect] + bound)[:, None], axis=1)
+    near = suspect[within > 1]  # the best and at least one other score within the bound
+    if near.size:
+        labels[near] = _by_differences(XT[:, near], centroids, labels[near])
+
+
+def _by_differences(XT, centroids, first):
+    """The nearest centroid from the differences (7.1); a gap they cannot resolve keeps ``first``."""
+    diff = XT.T[:, None, :] - centroids[None, :, :]  # (r, K, n), for a few rows r only
+    d2 = np.einsum("rkj,rkj->rk", diff, diff)  # (r, K), each to within gamma_{n+2} of itself
+    exact = np.argmin(d2, axis=1)  # (r,)
+    rows = np.arange(len(first))
+    d_exact, d_first = d2[rows, exact], d2[rows, first]
+    tie = d_first - d_exact <= _gamma(XT.shape[0] + 3) * (d_first + d_exact)  # (7.9b)
+    return np.where(tie, first, exact)
+# --8<-- [end:near-ties]
 
 
 # --8<-- [start:squared-distances]
@@ -177,8 +261,12 @@ def _squared_distances(X, centroids):
     D = -2.0 * (Xc @ Cc.T)  # (m, K) = (m, n) @ (n, K)
     D += np.einsum("ij,ij->i", Xc, Xc)[:, None]  # + ||x||^2, a column (m, 1)
     D += np.einsum("kj,kj->k", Cc, Cc)  # + ||nu_k||^2, a row (K,)
-    # Cancellation can turn a true 0 into -1e-17: clip, so that no distance
-    # is negative and its square root exists.
+    # Where rounding (7.9a) could reach 1e-8 of a distance, recompute it from
+    # the differences; elsewhere cancellation can still turn a true 0 into
+    # -1e-17: clip, so that no distance is negative and its square root exists.
+    slack = _rounding_slack(X.shape[1], 0.0)
+    i, k = np.nonzero(D * 1e-8 <= slack(_norms(Xc.T)[:, None] + _norms(Cc.T)[None, :]))
+    D[i, k] = np.sum((Xc[i] - Cc[k]) ** 2, axis=1)  # (pairs,), from differences
     return np.maximum(D, 0.0, out=D)
 # --8<-- [end:squared-distances]
 
@@ -229,11 +317,13 @@ def compute_centroids(X, idx, k):
 
 
 # --8<-- [start:cluster-sums]
-def _cluster_sums(XT, labels, K):
+def _cluster_sums(XT, labels, K, w=None):
     # bincount adds every example's value into the bin of its cluster: all K
     # sums over {i : c(i) = k} in one pass over the examples, one per feature.
-    counts = np.bincount(labels, minlength=K)  # (K,), N_k
-    sums = np.stack([np.bincount(labels, weights=feature, minlength=K)
+    # With weights w (m,), the sums are weighted and N_k is the weight M_k (7.10b).
+    counts = np.bincount(labels, weights=w, minlength=K)  # (K,), N_k or W_k
+    sums = np.stack([np.bincount(labels, weights=feature if w is None else feature * w,
+                                 minlength=K)
                      for feature in XT], axis=1)  # (K, n), XT is (n, m)
     return sums, counts
 # --8<-- [end:cluster-sums]
@@ -242,7 +332,7 @@ def _cluster_sums(XT, labels, K):
 # --- seeding -------------------------------------------------------------------
 
 
-def kmeans_init(X, k, method="k-means++", random_state=None):
+def kmeans_init(X, k, method="k-means++", random_state=None, sample_weight=None):
     r"""Initial centroids: $k$ examples of ``X``, chosen by k-means++ or at random.
 
     ``"random"`` picks $k$ examples uniformly without replacement, skipping
@@ -261,6 +351,11 @@ def kmeans_init(X, k, method="k-means++", random_state=None):
     method : {"k-means++", "random"}, default="k-means++"
     random_state : int, numpy Generator or None, default=None
         Seed for ``np.random.default_rng``.
+    sample_weight : array_like of shape (m,) or None, default=None
+        Weights $w_i \ge 0$: k-means++ then picks the first centroid with
+        probability proportional to $w_i$ and each next one in proportion to
+        $w_i \operatorname{dist}(x^{(i)})^2$, equation (7.11a); ``"random"``
+        draws in proportion to $w_i$. An example of weight 0 is never picked.
 
     Returns
     -------
@@ -280,14 +375,15 @@ def kmeans_init(X, k, method="k-means++", random_state=None):
     X = check_scale(check_array(X))
     k = _check_k(k, X.shape[0], "k")
     check_option(method, "method", ("k-means++", "random"))
+    w = _check_sample_weight(sample_weight, X.shape[0], k)
     rng = check_random_state(random_state)
-    return X[_init_indices(np.ascontiguousarray(X.T), k, method, rng)]
+    return X[_init_indices(np.ascontiguousarray(X.T), k, method, rng, w)]
 
 
-def _init_indices(XT, K, method, rng):
+def _init_indices(XT, K, method, rng, w=None):
     if method == "random":
-        return _random_init(XT, K, rng)
-    return _kmeans_plusplus(XT, K, rng)
+        return _random_init(XT, K, rng, w)
+    return _kmeans_plusplus(XT, K, rng, w)
 
 
 def _squared_distances_to(XT, x):
@@ -299,28 +395,40 @@ def _squared_distances_to(XT, x):
 
 
 # --8<-- [start:kmeans-plusplus]
-def _kmeans_plusplus(XT, K, rng):
+def _kmeans_plusplus(XT, K, rng, w=None):
     m = XT.shape[1]
-    chosen = [int(rng.integers(m))]  # the first centroid: any example, uniformly
+    # The first centroid: any example, uniformly, or in proportion to its weight.
+    chosen = [int(rng.integers(m)) if w is None else _draw(np.cumsum(w), rng)]
     d2 = _squared_distances_to(XT, XT[:, chosen[0]])  # (m,): to the nearest chosen
     for _ in range(1, K):  # a loop over clusters
-        cumulative = np.cumsum(d2)  # (m,)
+        cumulative = np.cumsum(d2 if w is None else w * d2)  # (m,), (7.11) or (7.11a)
         if cumulative[-1] == 0:  # every example sits on a chosen centroid
             raise _too_few_distinct(len(chosen), K)
-        # Example i with probability d2[i] / sum(d2), (7.11): where a uniform
-        # point of [0, sum) falls among the cumulative sums. An example with
-        # d2 = 0 has an interval of length 0 and is never drawn.
-        u = min(rng.random() * cumulative[-1], np.nextafter(cumulative[-1], 0.0))
-        i = int(np.searchsorted(cumulative, u, side="right"))
+        i = _draw(cumulative, rng)
         chosen.append(i)
         np.minimum(d2, _squared_distances_to(XT, XT[:, i]), out=d2)
     return np.array(chosen)
 # --8<-- [end:kmeans-plusplus]
 
 
-def _random_init(XT, K, rng):
-    """Positions of K examples with distinct values: the first K of a random order."""
-    order = rng.permutation(XT.shape[1])
+def _draw(cumulative, rng):
+    # Example i with probability (its share of the total): where a uniform
+    # point of [0, total) falls among the cumulative sums. An example with
+    # share 0 has an interval of length 0 and is never drawn.
+    u = min(rng.random() * cumulative[-1], np.nextafter(cumulative[-1], 0.0))
+    return int(np.searchsorted(cumulative, u, side="right"))
+
+
+def _random_init(XT, K, rng, w=None):
+    """Positions of K examples with distinct values: the first K of a random order.
+
+    With weights, the order is a draw without replacement in proportion to
+    the weights (as scikit-learn draws), over the examples of positive weight.
+    """
+    if w is None:
+        order = rng.permutation(XT.shape[1])
+    else:
+        order = rng.choice(XT.shape[1], size=np.count_nonzero(w), replace=False, p=w / w.sum())
     if len(_first_occurrences(XT[:, order[:K]])) == K:  # the usual case: no duplicate
         return order[:K]
     first = _first_occurrences(XT[:, order])  # skip examples equal to an earlier one
@@ -363,13 +471,14 @@ def _relocate_empty(XT, labels, centroids, counts):
 
 
 # --8<-- [start:lloyd-step]
-def _lloyd_step(XT, labels, sums, counts, centroids, sum_x2):
+def _lloyd_step(XT, labels, sums, counts, centroids, sum_x2, w=None):
     """One update (7.6), and the distortion J before it, from the sums (7.10)."""
     c2 = np.einsum("kj,kj->k", centroids, centroids)  # (K,)
-    J = (sum_x2 + counts @ c2 - 2 * np.sum(sums * centroids)) / XT.shape[1]  # (7.10)
+    total = XT.shape[1] if w is None else w.sum()  # m, or the total weight
+    J = (sum_x2 + counts @ c2 - 2 * np.sum(sums * centroids)) / total  # (7.10)
     if counts.min() == 0:  # an empty cluster takes the farthest example
         moved = _relocate_empty(XT, labels, centroids, counts)
-        sums, counts = _cluster_sums(XT, moved, len(centroids))
+        sums, counts = _cluster_sums(XT, moved, len(centroids), w)
     new = centroids.copy()  # a cluster left empty (a donor) keeps its centroid
     np.divide(sums, counts[:, None], out=new, where=counts[:, None] > 0)  # (7.6)
     return new, J
@@ -390,24 +499,26 @@ def _check_distinct(XT, counts):
 
 
 # --8<-- [start:lloyd]
-def _lloyd(XaT, centroids, max_iter, tol, check_distinct, pool=None):
+def _lloyd(XaT, centroids, max_iter, tol, check_distinct, pool=None, w=None):
     XT = XaT[:-1]  # (n, m), the centred examples as columns; XaT adds a row of ones
-    sum_x2 = np.einsum("ji,ji->", XT, XT)
-    labels, sums, counts = _assign(XaT, centroids, pool)  # (7.1)
+    x2 = np.einsum("ji,ji->i", XT, XT)  # (m,), ||x^(i)||^2, also for the bound (7.9a)
+    sum_x2 = x2.sum() if w is None else x2 @ w
+    labels, sums, counts = _assign(XaT, centroids, pool, x2, w)  # (7.1)
     if check_distinct:
         _check_distinct(XT, counts)
     history, converged = [], False
     for n_iter in range(1, max_iter + 1):
-        new, J = _lloyd_step(XT, labels, sums, counts, centroids, sum_x2)
+        new, J = _lloyd_step(XT, labels, sums, counts, centroids, sum_x2, w)
         history.append(J)
         shift = np.sum((new - centroids) ** 2)  # sum over k of ||change of nu_k||^2
         centroids, previous = new, labels
-        labels, sums, counts = _assign(XaT, centroids, pool)  # (7.1)
+        labels, sums, counts = _assign(XaT, centroids, pool, x2, w)  # (7.1)
         if shift <= tol or np.array_equal(labels, previous):
             converged = True
             break
-    inertia = np.sum(_own_squared_distances(XT, labels, centroids))  # m J, exactly
-    history.append(inertia / XT.shape[1])
+    d2 = _own_squared_distances(XT, labels, centroids)  # (m,), from the differences
+    inertia = d2.sum() if w is None else d2 @ w  # m J (7.2), or the weighted (7.10a)
+    history.append(inertia / (XT.shape[1] if w is None else w.sum()))
     return dict(centroids=centroids, labels=labels, inertia=inertia, n_iter=n_iter,
                 history=np.array(history), converged=converged, shift=shift)
 # --8<-- [end:lloyd]
@@ -481,7 +592,8 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         The cluster of each training example, 0-based, for those centroids.
     inertia_ : float
         $\sum_i \lVert x^{(i)} - \nu_{c^{(i)}} \rVert^2 = m J$, scikit-learn's
-        name for the distortion without the $1/m$.
+        name for the distortion without the $1/m$; with ``sample_weight``,
+        $\sum_i w_i \lVert x^{(i)} - \nu_{c^{(i)}} \rVert^2$.
     n_iter_ : int
         Update steps made by the kept run. When a run stops because the
         assignments stopped changing, scikit-learn counts one iteration more
@@ -489,7 +601,8 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     cost_history_ : ndarray of shape (n_iter_ + 1,)
         The distortion $J$ (7.2) of the kept run: entry $t$ after $t$
         updates and the assignment that follows them, entry 0 for the initial
-        centroids; the last entry is ``inertia_ / m``.
+        centroids; the last entry is ``inertia_ / m`` (with weights, the
+        weighted $J_w$ (7.10a), ``inertia_ / sum(sample_weight)``).
     n_features_in_ : int
 
     Raises
@@ -512,7 +625,11 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     which lowers $J$ by that example's squared distance and keeps $K$
     clusters; scikit-learn does the same. Before it runs, ``fit`` centres
     the data on the feature means $\mu_j$, which changes no distance but
-    keeps the rounding of the expansion (7.8) small.
+    keeps the rounding of the expansion (7.8) small. Centring does not help
+    when the data spread far beyond the gaps between centroids: there the
+    assignment step recomputes, from the differences, every example whose
+    two best scores lie within the rounding bound (7.9a) of each other
+    (scikit-learn does not, and can end at a worse clustering).
 
     Examples
     --------
@@ -560,8 +677,14 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         check_scalar(self.tol, "tol", low=0)
         return K, init, int(n_init)
 
-    def fit(self, X, y=None):
-        """Cluster ``X`` (m, n); ``y`` is ignored. Returns ``self``.
+    def fit(self, X, y=None, sample_weight=None):
+        r"""Cluster ``X`` (m, n); ``y`` is ignored. Returns ``self``.
+
+        ``sample_weight`` (m,), optional, weights $w_i \ge 0$: the run then
+        minimises the weighted distortion (7.10a), each centroid is the
+        weighted mean of its examples (7.10b), and the seeding draws in
+        proportion to the weights (7.11a). A weight of 2 acts as the example
+        written twice.
 
         The blocks of the assignment step run on as many threads as numpy's
         BLAS may use when ``fit`` is called (one per core, unless limited, for
@@ -569,12 +692,13 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         KMeans runs on its OpenMP threads; each thread's products then use one
         BLAS thread.
         """
-        return self._fit(X, _blas_threads())  # read before the limit below applies
+        return self._fit(X, _blas_threads(), sample_weight)  # threads: read before the limit
 
     @one_blas_thread
-    def _fit(self, X, threads):
+    def _fit(self, X, threads, sample_weight):
         X = check_scale(check_array(X))
         K, init, n_init = self._check_params(X)
+        w = _check_sample_weight(sample_weight, X.shape[0], K)
         rng = check_random_state(self.random_state)
         m, n = X.shape
         # Centre on the feature means mu_j (see Notes), computed as scikit-learn
@@ -587,10 +711,11 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         with _block_pool(m, K, threads) as pool:
             for _ in range(n_init):  # restarts: keep the lowest distortion
                 if isinstance(init, str):
-                    centroids = XT[:, _init_indices(XT, K, init, rng)].T.copy()  # (K, n)
+                    centroids = XT[:, _init_indices(XT, K, init, rng, w)].T.copy()  # (K, n)
                 else:
                     centroids = init - mean
-                run = _lloyd(XaT, centroids, self.max_iter, tol, not isinstance(init, str), pool)
+                run = _lloyd(XaT, centroids, self.max_iter, tol, not isinstance(init, str), pool,
+                             w)
                 if best is None or run["inertia"] < best["inertia"]:
                     best = run
         if not best["converged"]:
@@ -619,6 +744,29 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         """The nearest centroid of each row of ``X``: shape (m,), 0-based indices."""
         X = self._validated(X)
         return _nearest(X, self.cluster_centers_, _blas_threads())
+
+    def fit_predict(self, X, y=None, sample_weight=None):
+        """``fit(X, sample_weight=...)`` and return ``labels_``; ``y`` is ignored."""
+        return self.fit(X, sample_weight=sample_weight).labels_
+
+    def fit_transform(self, X, y=None, sample_weight=None):
+        """``fit(X, sample_weight=...)`` then ``transform(X)``; ``y`` is ignored."""
+        return self.fit(X, sample_weight=sample_weight).transform(X)
+
+    def score(self, X, y=None, sample_weight=None):
+        r"""Minus the (weighted) inertia of ``X``: $-\sum_i w_i \min_k \lVert x^{(i)} - \nu_k \rVert^2$.
+
+        As scikit-learn's ``KMeans.score``: higher is better, so that
+        ``GridSearchCV(KMeans(), ...)`` can choose among settings without a
+        ``scoring`` argument (it picks the largest score on held-out folds;
+        the chapter explains why that favours the largest $K$). ``y`` is
+        ignored.
+        """
+        X = self._validated(X)
+        w = _check_sample_weight(sample_weight, X.shape[0], 1)
+        labels = _nearest(X, self.cluster_centers_, _blas_threads())
+        d2 = _own_squared_distances(np.ascontiguousarray(X.T), labels, self.cluster_centers_)
+        return -float(d2.sum() if w is None else d2 @ w)
 
     @one_blas_thread
     def transform(self, X):
