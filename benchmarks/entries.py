@@ -27,6 +27,7 @@ from mlbook.datasets import make_curved_boundary
 from mlbook.decomposition import PCA
 from mlbook.gradcheck import relative_error
 from mlbook.linear_model import LinearRegression, LogisticRegression
+from mlbook.metrics import mcnemar_test
 from mlbook.linear_model._logistic import (
     _logistic_cost,
     _logistic_cost_and_gradient,
@@ -38,7 +39,7 @@ from mlbook.preprocessing import add_intercept
 from mlbook.svm import SVC
 
 from .baselines import looped_cost_and_gradient, matrix_products
-from .harness import Breakdown, Comparison, Scaling, entry
+from .harness import Breakdown, Comparison, PeakMemory, Scaling, entry
 
 # --- data ----------------------------------------------------------------------
 
@@ -80,12 +81,19 @@ def _coefficients(model):
 def _classifier_facts(X_test, y_test):
     def facts(ours, theirs):
         a, b = ours.score(X_test, y_test), theirs.score(X_test, y_test)
+        # Both models on the same test examples: the paired comparison (McNemar).
+        paired = mcnemar_test(y_test, ours.predict(X_test), theirs.predict(X_test))
         return {
             "mlbook_test_accuracy": a,
             "reference_test_accuracy": b,
             "test_examples": len(y_test),
             "mlbook_iterations": _iterations(ours),
             "reference_iterations": _iterations(theirs),
+            "accuracy_difference": float(paired.difference),
+            "paired_standard_error": float(paired.standard_error),
+            "mlbook_only_right": int(paired.a_only),
+            "reference_only_right": int(paired.b_only),
+            "mcnemar_p": float(paired.pvalue),
         }
     return facts
 
@@ -403,3 +411,41 @@ def svc_curved():
 
     return Comparison(lambda: SVC(**params).fit(P, c), lambda: SkSVC(**params).fit(P, c),
                       'SVC(kernel="rbf") (libsvm)', goal=3.0, facts=facts)
+
+
+def _svc_memory_data():
+    train = make_curved_boundary(m=20_000, noise=0.0, random_state=0)
+    test = make_curved_boundary(m=20_000, noise=0.0, random_state=1)
+    return train, test
+
+
+def _svc_memory_side(estimator):
+    def run(data):
+        (P, c), (Q, _) = data
+        model = estimator(C=1.0, kernel="rbf", gamma=50.0, tol=1e-3).fit(P, c)
+        h = model.decision_function(Q)  # 20,000 new points
+        return {"iterations": int(model.n_iter_[0]), "support_vectors": int(len(model.support_)),
+                "decision": [float(v) for v in h]}
+    return run
+
+
+@entry("svc-memory", "SVC, peak memory: fit on 20,000 curved points, predict 20,000 more", "svm")
+def svc_memory():
+    # The chapter's curved data at m = 20,000, gamma = 50 (sigma = 0.1), C = 1:
+    # mlbook keeps at most cache_size = 200 MB of kernel rows (float64) and
+    # predicts in blocks; libsvm keeps float32 rows in its own 200 MB cache.
+    def facts(ours, theirs):
+        da, db = np.array(ours["decision"]), np.array(theirs["decision"])
+        return {"points": 20_000, "test_points": 20_000,
+                "mlbook_iterations": ours["iterations"],
+                "reference_iterations": theirs["iterations"],
+                "mlbook_support_vectors": ours["support_vectors"],
+                "reference_support_vectors": theirs["support_vectors"],
+                "predictions_differ": int(np.sum((da > 0) != (db > 0))),
+                "decision_max_abs_difference": float(np.max(np.abs(da - db))),
+                "largest_abs_decision_where_signs_differ":
+                    float(np.max(np.abs(db[(da > 0) != (db > 0)]), initial=0.0))}
+
+    return PeakMemory(_svc_memory_data, _svc_memory_side(SVC), _svc_memory_side(SkSVC),
+                      'SVC(kernel="rbf", cache_size=200) (libsvm)', memory_goal=2.0,
+                      time_goal=3.0, facts=facts)

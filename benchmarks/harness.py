@@ -12,6 +12,11 @@ returns what to time, without timing anything itself:
   interleaved with one BLAS thread.
 - a :class:`Scaling`: mlbook and the reference at growing sizes, with one
   BLAS thread, for the time-against-size figures.
+- a :class:`PeakMemory`: mlbook and the reference, each run alone in a fresh
+  Python process with one BLAS thread, so that the operating system's
+  high-water mark of the process's memory (``ru_maxrss``) is that side's
+  own: the peak above what the data and the imports already took, and the
+  time.
 
 The machine is shared and noisy: other processes come and go, so the minimum
 of interleaved repeats is the measure (it is the run least disturbed), and
@@ -20,11 +25,14 @@ every result records the load average before and after.
 
 import contextlib
 import datetime
+import gc
 import importlib.metadata
+import json
 import os
 import platform
 import resource
 import subprocess
+import sys
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -80,6 +88,26 @@ class Scaling:
     reference: Callable
     reference_name: str
     repeat: int = 3
+
+
+@dataclass
+class PeakMemory:
+    """Peak memory and time of ``mlbook(data)`` and ``reference(data)``, each in its own process.
+
+    ``setup()`` builds the data in the child process before the measurement;
+    each side returns a dict of JSON-ready results, and ``facts(ours, theirs)``
+    compares them. Goals are the most mlbook's peak and time may be, as
+    multiples of the reference's.
+    """
+
+    setup: Callable
+    mlbook: Callable
+    reference: Callable
+    reference_name: str
+    memory_goal: float
+    time_goal: float
+    facts: Callable = None
+    repeat: int = 2
 
 
 def entry(name, title, group):
@@ -186,13 +214,66 @@ def run_scaling(spec, log):
     return out
 
 
-RUNNERS = {Comparison: run_comparison, Breakdown: run_breakdown, Scaling: run_scaling}
+def measure_side(name, side):
+    """In a fresh process: build ``name``'s data, run one side, report peak and time.
+
+    ``ru_maxrss`` (kilobytes on Linux) is the largest resident size the
+    process has had; its rise across the call is the call's own peak above
+    what was already taken. Printed as one line of JSON for the parent.
+    """
+    spec = ENTRIES[name]["build"]()
+    data = spec.setup()
+    gc.collect()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    result = getattr(spec, side)(data)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"peak_mb": (after - before) / 1024, "baseline_mb": before / 1024,
+                      "seconds": seconds, "result": result}))
+
+
+def _child(name, side):
+    code = f"from benchmarks import entries; from benchmarks.harness import measure_side; " \
+           f"measure_side({name!r}, {side!r})"
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_peak_memory(spec, log, name):
+    out = {"reference": spec.reference_name, "memory_goal": spec.memory_goal,
+           "time_goal": spec.time_goal}
+    runs = {"mlbook": [], "reference": []}
+    for _ in range(spec.repeat):  # interleaved, each run in its own process
+        for side in runs:
+            runs[side].append(_child(name, side))
+    for side, measured in runs.items():
+        out[f"{side}_peak_mb"] = max(r["peak_mb"] for r in measured)  # the worst peak
+        out[f"{side}_s"] = min(r["seconds"] for r in measured)  # the least disturbed run
+        out[f"{side}_baseline_mb"] = measured[0]["baseline_mb"]
+    out["memory_ratio"] = out["mlbook_peak_mb"] / out["reference_peak_mb"]
+    out["time_ratio"] = out["mlbook_s"] / out["reference_s"]
+    log(f"  peak above baseline: mlbook {out['mlbook_peak_mb']:.0f} MB, reference "
+        f"{out['reference_peak_mb']:.0f} MB, ratio {out['memory_ratio']:.2f} "
+        f"(goal: {spec.memory_goal}); time ratio {out['time_ratio']:.2f} "
+        f"(goal: {spec.time_goal})")
+    if spec.facts is not None:
+        out["facts"] = spec.facts(runs["mlbook"][-1]["result"], runs["reference"][-1]["result"])
+        log(f"  facts: {out['facts']}")
+    return out
+
+
+RUNNERS = {Comparison: run_comparison, Breakdown: run_breakdown, Scaling: run_scaling,
+           PeakMemory: run_peak_memory}
 
 
 def run_entry(name, log):
     spec = ENTRIES[name]["build"]()
     started = time.perf_counter()
-    out = RUNNERS[type(spec)](spec, log)
+    runner = RUNNERS[type(spec)]
+    out = runner(spec, log, name) if runner is run_peak_memory else runner(spec, log)
     out.update(kind=type(spec).__name__, title=ENTRIES[name]["title"],
                group=ENTRIES[name]["group"], wall_s=time.perf_counter() - started,
                date=now(), load_average=os.getloadavg())

@@ -7,11 +7,10 @@ Every message names the offending value and says how to fix it.
 import math
 import numbers
 import sys
-import warnings
 
 import numpy as np
 
-from .exceptions import DataConversionWarning, NotFittedError, _sklearn_compatible
+from .exceptions import DataConversionWarning, NotFittedError, _sklearn_compatible, _warn
 
 # Beyond this (times the square root of the array's longer side), squares of
 # the values, and sums of them, would overflow float64 (about 1.8e308).
@@ -84,10 +83,27 @@ def _as_float_array(X, name, wanted):
     try:
         return np.asarray(arr, dtype=np.float64)
     except (TypeError, ValueError) as exc:
+        missing = _first_missing(arr)
+        if missing is not None:
+            where, value = missing
+            raise ValueError(
+                f"{name} contains a missing value (first at index [{where}]: {value!r}). "
+                f"Remove or impute the missing values before calling this function."
+            ) from None
         raise TypeError(
             f"{name} must hold numbers, but converting it to float failed ({exc}). "
             f"Encode text or categories as numbers first."
         ) from None
+
+
+def _first_missing(arr):
+    """The index and value of the first missing entry (None, pandas' NA or NaT) of an object array."""
+    if arr.dtype != object:
+        return None
+    for index, value in np.ndenumerate(arr):
+        if value is None or type(value).__name__ in ("NAType", "NaTType"):
+            return ", ".join(map(str, index)), value
+    return None
 
 
 def check_numbers(z, name="z", allow_inf=False, allow_nan=False):
@@ -187,19 +203,19 @@ def check_X_y(X, y, X_name="X", y_name="y", estimator=False):
     """
     X = check_array(X, X_name, ndim=2)
     if estimator:
-        y = check_target(y, y_name, stacklevel=5)
+        y = check_target(y, y_name)
     y = check_array(y, y_name, ndim=1)
     check_consistent_length(X, y, X_name, y_name)
     return X, y
 
 
-def check_target(y, name="y", stacklevel=4):
+def check_target(y, name="y"):
     """The target of an estimator's ``fit``: ``None`` refused, a column vector flattened.
 
     A ``y`` of shape (m, 1) is what a reader gets from ``df[["price"]]`` or
     ``y.reshape(-1, 1)``; it is accepted as shape (m,) with a
-    ``DataConversionWarning``, as scikit-learn accepts it. ``stacklevel``
-    points the warning at the caller of ``fit``.
+    ``DataConversionWarning``, as scikit-learn accepts it; the warning
+    points at the reader's line that called ``fit``.
     """
     if y is None:
         raise ValueError(
@@ -209,12 +225,11 @@ def check_target(y, name="y", stacklevel=4):
     y = np.asarray(y)
     shape = y.shape
     if len(shape) == 2 and shape[1] == 1:
-        warnings.warn(
+        _warn(
             f"A column-vector y was passed when a 1d array was expected: {name} has shape "
             f"{shape}. It is used as shape ({shape[0]},); pass {name}.ravel() to silence "
             f"this warning.",
-            _sklearn_compatible(DataConversionWarning),
-            stacklevel=stacklevel,
+            DataConversionWarning,
         )
         return y.reshape(-1)
     return y
@@ -297,6 +312,98 @@ def check_n_features(estimator, X):
         )
 
 
+def _feature_names(X):
+    """The column names of a DataFrame ``X`` as an object array, or None.
+
+    None for anything without string column names (an array, a list, a
+    DataFrame whose columns are the integers 0, 1, ...), as scikit-learn
+    decides; a mix of string and other names is refused.
+    """
+    columns = getattr(X, "columns", None)
+    if columns is None or isinstance(X, np.ndarray):
+        return None
+    names = np.asarray(list(columns), dtype=object)
+    strings = np.array([isinstance(name, str) for name in names], dtype=bool)
+    if names.size and strings.all():
+        return names
+    if strings.any():
+        kinds = sorted({type(name).__name__ for name in names})
+        raise TypeError(
+            f"Feature names are only supported if all input features have string names, but "
+            f"X has {kinds} as column name types. Convert them all to strings, e.g. with "
+            f"X.columns = X.columns.astype(str)."
+        )
+    return None
+
+
+def check_feature_names(estimator, X, reset, name="X"):
+    """Record (``reset``, in ``fit``) or compare the column names of a DataFrame ``X``.
+
+    The convention of scikit-learn: ``fit`` on a DataFrame with string column
+    names sets ``feature_names_in_``; afterwards a DataFrame whose columns
+    differ (other names, missing ones, another order) is refused, since its
+    columns would be read in the wrong places, and a mismatch between a
+    DataFrame and an array warns. Called on the input as given, before it
+    becomes an array.
+    """
+    names = _feature_names(X)
+    if reset:
+        if names is None:
+            estimator.__dict__.pop("feature_names_in_", None)
+        else:
+            estimator.feature_names_in_ = names
+        return
+    fitted = getattr(estimator, "feature_names_in_", None)
+    cls = type(estimator).__name__
+    if names is None and fitted is None:
+        return
+    if fitted is None:
+        if hasattr(estimator, "n_features_in_"):
+            _warn(f"{name} has feature names, but {cls} was fitted without feature names.",
+                  UserWarning)
+        return
+    if names is None:
+        _warn(f"{name} does not have valid feature names, but {cls} was fitted with feature "
+              f"names. Pass a DataFrame with the columns {list(fitted)[:5]}"
+              f"{'...' if len(fitted) > 5 else ''}, or fit on an array.", UserWarning)
+        return
+    if len(names) == len(fitted) and np.all(names == fitted):
+        return
+    unseen = sorted(set(names) - set(fitted))
+    missing = sorted(set(fitted) - set(names))
+
+    def listing(values):
+        shown = [f"- {value}\n" for value in values[:5]]
+        return "".join(shown) + ("- ...\n" if len(values) > 5 else "")
+
+    message = "The feature names should match those that were passed during fit.\n"
+    if unseen:
+        message += "Feature names unseen at fit time:\n" + listing(unseen)
+    if missing:
+        message += "Feature names seen at fit time, yet now missing:\n" + listing(missing)
+    if not unseen and not missing:
+        message += "Feature names must be in the same order as they were in fit.\n"
+    message += (f"Select the columns in fit's order, {name}[model.feature_names_in_]: each "
+                f"column is read by its position, so other columns would give wrong results.")
+    raise ValueError(message)
+
+
+def check_random_state(random_state, name="random_state"):
+    """``np.random.default_rng(random_state)``, with a message that names the parameter.
+
+    ``random_state`` is None, a non-negative integer (a seed), or a
+    ``numpy.random.Generator``, which is used as it is (it continues its
+    stream); whatever else numpy accepts as a seed works too.
+    """
+    try:
+        return np.random.default_rng(random_state)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(
+            f"{name} must be None, a non-negative integer or a numpy.random.Generator, got "
+            f"{random_state!r} (numpy: {exc}). Pass e.g. {name}=0."
+        ) from None
+
+
 def check_classes(y, name="y"):
     """Validate class labels of any kind and encode them as 0, 1, ..., K - 1.
 
@@ -310,7 +417,7 @@ def check_classes(y, name="y"):
     y_index : ndarray of shape (m,), dtype int
         ``classes[y_index]`` is ``y``.
     """
-    y = check_labels(check_target(y, name, stacklevel=5), name)
+    y = check_labels(check_target(y, name), name)
     if y.size == 0:
         raise ValueError(
             f"{name} has 0 sample(s) (shape={y.shape}); at least one sample of each of two "

@@ -386,8 +386,10 @@ def select_threshold(y_val, p_val, n_steps=None):
         The threshold $\tau$ (the course's name): flag $p < \tau$. Of several
         thresholds with the best F1, the smallest. Any value between the
         largest flagged and the smallest unflagged validation value gives the
-        same F1; this is the smallest unflagged one ($+\infty$ if flagging every
-        example is best).
+        same F1 *on the validation set*; this is the smallest unflagged one
+        ($+\infty$ if flagging every example is best). New examples can fall
+        between the two, and there the choice matters: the midpoint (of the
+        log-densities, the geometric mean of densities) is a neutral choice.
     f1 : float
         The F1 score on the validation set at ``epsilon``.
 

@@ -8,7 +8,7 @@ every machine, and the global random state is never touched.
 import numpy as np
 
 from ._special import sigmoid
-from ._validation import check_array, check_numbers, check_scalar
+from ._validation import check_array, check_numbers, check_random_state, check_scalar
 
 __all__ = [
     "curved_boundary_radius",
@@ -74,7 +74,7 @@ def make_curved_boundary(m=200, noise=0.05, random_state=None):
     """
     check_scalar(m, "m", low=1, integer=True)
     check_scalar(noise, "noise", low=0)
-    rng = np.random.default_rng(random_state)
+    rng = check_random_state(random_state)
     X = rng.uniform(-1.0, 1.0, size=(m, 2))  # (m, 2)
     r = np.hypot(X[:, 0], X[:, 1])
     phi = np.arctan2(X[:, 1], X[:, 0])
@@ -137,7 +137,7 @@ def make_server_metrics(m=1000, anomaly_fraction=0.02, random_state=None):
     """
     check_scalar(m, "m", low=1, integer=True)
     check_scalar(anomaly_fraction, "anomaly_fraction", low=0, high=1)
-    rng = np.random.default_rng(random_state)
+    rng = check_random_state(random_state)
     n_anomalies = int(round(anomaly_fraction * m))
     n_normal = m - n_anomalies
     load = rng.normal(size=(n_normal, 1))  # (n_normal, 1), shared by both features
@@ -204,7 +204,7 @@ def make_correlated_points(m=50, angle=np.pi / 6, scales=(2.0, 0.5), center=(0.0
     check_scalar(angle, "angle")
     scales = _check_pair(scales, "scales", low=0)
     center = _check_pair(center, "center")
-    rng = np.random.default_rng(random_state)
+    rng = check_random_state(random_state)
     rotation = np.array([[np.cos(angle), -np.sin(angle)],
                          [np.sin(angle), np.cos(angle)]])  # (2, 2)
     e = rng.standard_normal(size=(m, 2))  # (m, 2)
@@ -263,7 +263,7 @@ def make_blobs(m=300, centers=3, cluster_std=1.0, n_features=2, center_box=(-10.
     ((5, 2), [0, 0, 0, 1, 1])
     """
     check_scalar(m, "m", low=1, integer=True)
-    rng = np.random.default_rng(random_state)
+    rng = check_random_state(random_state)
     if isinstance(centers, (int, np.integer)) and not isinstance(centers, bool):
         check_scalar(centers, "centers", low=1, integer=True)
         check_scalar(n_features, "n_features", low=1, integer=True)
@@ -323,7 +323,7 @@ def make_separable_with_outlier(m=51, random_state=None):
     ((51, 2), np.int64(1), array([0.5, 4.3]))
     """
     check_scalar(m, "m", low=3, integer=True)
-    rng = np.random.default_rng(random_state)
+    rng = check_random_state(random_state)
     m1 = (m - 1) // 2
     m0 = m - 1 - m1
     cloud0 = _cut_cloud(rng, (1.5, 2.5), m0, lambda s: s < 6.0)
@@ -379,7 +379,7 @@ def make_noisy_mixture(m=200, m_val=200, random_state=None):
     """
     check_scalar(m, "m", low=2, integer=True)
     check_scalar(m_val, "m_val", low=2, integer=True)
-    rng = np.random.default_rng(random_state)
+    rng = check_random_state(random_state)
     centres = rng.normal(size=(2, 10, 2)) + np.array([[1.0, 0.0], [0.0, 1.0]])[:, None]  # (2, 10, 2)
 
     def draw(count):

@@ -16,6 +16,7 @@ test with ``isinstance`` or ``except``.
 """
 
 import sys
+import warnings
 
 __all__ = ["ConvergenceWarning", "DataConversionWarning", "NotFittedError"]
 
@@ -77,3 +78,23 @@ def _sklearn_compatible(cls):
             "__reduce__": lambda self: (cls, self.args),
         })
     return twin
+
+
+def _stacklevel():
+    """The ``stacklevel`` for a ``warnings.warn`` in the caller: the first frame outside mlbook.
+
+    A fixed ``stacklevel`` counts frames, and the frames between the reader's
+    call and the warning vary (a decorator, ``fit`` calling an optimiser, a
+    method calling another), so a fixed count points into mlbook's own files.
+    Walking the stack to the first frame of another module points at the
+    reader's line, as scikit-learn's warnings do.
+    """
+    level, frame = 1, sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "mlbook":
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def _warn(message, category):
+    """``warnings.warn`` with ``category`` made scikit-learn compatible, pointed at the reader's line."""
+    warnings.warn(message, _sklearn_compatible(category), stacklevel=_stacklevel())

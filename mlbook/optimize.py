@@ -15,7 +15,7 @@ from scipy.optimize import minimize
 
 from ._threads import one_blas_thread
 from ._validation import check_array, check_scalar
-from .exceptions import ConvergenceWarning, _sklearn_compatible
+from .exceptions import ConvergenceWarning, _sklearn_compatible, _stacklevel
 
 __all__ = ["gradient_descent", "minimize_lbfgs"]
 
@@ -96,7 +96,7 @@ def gradient_descent(fun, theta0, learning_rate, max_iter, tol=None, callback=No
             f"value, above tol={tol:g}. Raise max_iter, raise learning_rate (it must stay "
             f"below 2 / the largest curvature), or scale the features.",
             _sklearn_compatible(ConvergenceWarning),
-            stacklevel=2,
+            stacklevel=_stacklevel(),
         )
     return theta, np.asarray(costs)
 
@@ -169,5 +169,6 @@ def minimize_lbfgs(fun, theta0, max_iter=400, tol=1e-10):
         else:
             why = (f"did not converge in max_iter={max_iter} iterations (the largest gradient "
                    f"entry is {largest:.3g}). Raise max_iter or scale the features.")
-        warnings.warn(f"L-BFGS {why}", _sklearn_compatible(ConvergenceWarning), stacklevel=2)
+        warnings.warn(f"L-BFGS {why}", _sklearn_compatible(ConvergenceWarning),
+                      stacklevel=_stacklevel())
     return result.x, np.asarray(costs)

@@ -11,6 +11,7 @@ import itertools
 import numpy as np
 
 __all__ = [
+    "fit_text",
     "image_grid",
     "new_figure",
     "plot_cost_contours",
@@ -30,6 +31,51 @@ def _pyplot():
             "mlbook.plotting needs matplotlib; install it with pip install 'mlbook[plot]'."
         ) from None
     return plt
+
+
+# The book's pages show a figure at most this wide on a 1280 px screen (the
+# column of the text, in CSS px); a wider figure is scaled down into it.
+BOOK_COLUMN_PX = 680
+# No text smaller than this, in CSS px, as shown there.
+MIN_TEXT_PX = 9
+
+
+def fit_text(fig, shown_width_px=BOOK_COLUMN_PX, min_text_px=MIN_TEXT_PX):
+    """Enlarge every text of ``fig`` that would be shown smaller than ``min_text_px``.
+
+    A figure is drawn ``fig.get_size_inches()`` wide at 96 px per inch and
+    scaled down to ``shown_width_px`` when it is wider; a font of ``s`` points
+    is then ``s * 96/72 * scale`` px. Every text under the smallest legible
+    size (tick labels, legends, titles, annotations) is raised to it, before
+    the figure is drawn, so that its layout (``layout="constrained"``) makes
+    room. The book's page engine calls this on every figure it saves; a
+    reader's own figures are left alone unless they call it.
+
+    Returns the smallest font size, in points, the figure now uses.
+    """
+    from matplotlib.text import Text
+
+    width_px = fig.get_size_inches()[0] * 96
+    scale = min(1.0, shown_width_px / width_px)
+    min_points = min_text_px / (96 / 72 * scale)
+    for ax in fig.axes:
+        # Tick labels get their text only when drawn; their size is set now,
+        # for the ticks there are and any made later (no drawing needed).
+        for name, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
+            ticks = axis.get_major_ticks() + axis.get_minor_ticks()
+            if any(tick.label1.get_fontsize() < min_points for tick in ticks):
+                ax.tick_params(axis=name, which="both", labelsize=min_points)
+        for label in (ax.xaxis.get_offset_text(), ax.yaxis.get_offset_text()):
+            if label.get_fontsize() < min_points:
+                label.set_fontsize(min_points)
+    smallest = float("inf")
+    for text in fig.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        if text.get_fontsize() < min_points:
+            text.set_fontsize(min_points)
+        smallest = min(smallest, text.get_fontsize())
+    return smallest
 
 
 def new_figure(caption, nrows=1, ncols=1, figsize=(6, 4), *, alt=None):

@@ -19,13 +19,21 @@ class StandardScaler(TransformerMixin, BaseEstimator):
     ddof : int, default=0
         Delta degrees of freedom. ``0`` matches scikit-learn's ``StandardScaler``;
         ``1`` matches MATLAB's ``std``, which the classic course used.
+    with_mean : bool, default=True
+        Subtract $\mu_j$. ``False`` leaves the mean where it is (scikit-learn's
+        parameter of the same name, which its sparse-input checks set).
+    with_std : bool, default=True
+        Divide by $s_j$. ``False`` only centres.
 
     Attributes
     ----------
     mean_ : ndarray of shape (n,)
+        The means, learned whatever ``with_mean`` says; ``transform`` subtracts
+        them only with ``with_mean=True``.
     scale_ : ndarray of shape (n,)
         The standard deviations, with 1.0 in place of a zero one, so that a
-        constant column maps to zeros instead of dividing by zero.
+        constant column maps to zeros instead of dividing by zero; all 1.0
+        with ``with_std=False``.
     n_features_in_ : int
 
     Notes
@@ -43,12 +51,19 @@ class StandardScaler(TransformerMixin, BaseEstimator):
     divides before it subtracts.
     """
 
-    def __init__(self, ddof=0):
+    _one_to_one_features = True  # get_feature_names_out: the input's names
+
+    def __init__(self, ddof=0, with_mean=True, with_std=True):
         self.ddof = ddof
+        self.with_mean = with_mean
+        self.with_std = with_std
 
     def fit(self, X, y=None):
         """Learn ``mean_`` and ``scale_`` from ``X`` of shape (m, n); ``y`` is ignored."""
         check_scalar(self.ddof, "ddof", low=0, integer=True)
+        for name in ("with_mean", "with_std"):
+            if not isinstance(getattr(self, name), (bool, np.bool_)):
+                raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}.")
         X = check_array(X)
         if X.shape[0] <= self.ddof:
             raise ValueError(
@@ -68,7 +83,7 @@ class StandardScaler(TransformerMixin, BaseEstimator):
         # Its mean is its value, exactly (the computed mean may be rounded), so
         # the training column transforms to exact zeros.
         self.mean_ = np.where(constant, X[0], self.mean_)
-        self.scale_ = np.where(constant | (std == 0), 1.0, std)
+        self.scale_ = np.where(constant | (std == 0) | (not self.with_std), 1.0, std)
         self.n_features_in_ = X.shape[1]
         return self
 
@@ -77,16 +92,17 @@ class StandardScaler(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "scale_")
         X = check_array(X)
         check_n_features(self, X)
-        if np.max(np.abs(X)) > 1e150:  # X - mean_ could overflow; the quotients cannot
-            return X / self.scale_ - self.mean_ / self.scale_
-        return (X - self.mean_) / self.scale_
+        mean = self.mean_ if self.with_mean else np.zeros_like(self.mean_)
+        if np.max(np.abs(X)) > 1e150:  # X - mean could overflow; the quotients cannot
+            return X / self.scale_ - mean / self.scale_
+        return (X - mean) / self.scale_
 
     def inverse_transform(self, X):
         """Map scaled data back to the original units."""
         check_is_fitted(self, "scale_")
         X = check_array(X)
         check_n_features(self, X)
-        return X * self.scale_ + self.mean_
+        return X * self.scale_ + (self.mean_ if self.with_mean else 0.0)
 
 
 def add_intercept(X):

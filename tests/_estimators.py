@@ -31,6 +31,7 @@ ESTIMATORS = [
     SVC(kernel="linear"),
     KMeans(n_clusters=3, random_state=0),
     PCA(),
+    PCA(whiten=True),
     GaussianAnomalyDetector(),
     GaussianAnomalyDetector(covariance="full"),
     StandardScaler(),
@@ -96,7 +97,10 @@ def fit(estimator, X, y):
     """
     fitted = estimator.fit(X) if y is None else estimator.fit(X, y)
     if isinstance(estimator, GaussianAnomalyDetector):
-        estimator.fit_threshold(*anomalies(X))
+        X_val, y_val = anomalies(X)
+        if hasattr(X, "columns"):  # a DataFrame: the validation set gets the same columns
+            X_val = type(X)(X_val, columns=X.columns)
+        estimator.fit_threshold(X_val, y_val)
     return fitted
 
 

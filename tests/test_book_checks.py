@@ -184,3 +184,21 @@ def test_the_print_page_holds_every_chapter_with_links_kept_inside_it():
     assert "\\eqref{one:eq:cost}" in page
     assert "<details open" in page and "How to cite" not in page and "ipynb" not in page
     assert page.index("<h1 id=\"book\">") < page.index("One") < page.index("Two")
+
+
+def test_errata_are_keyed_by_an_equation_anchor_and_known_editions():
+    import re
+
+    import yaml
+
+    from ._hooks import ROOT
+
+    versions = set(re.findall(r"^## Edition (\S+)", (ROOT / "docs" / "changelog.md").read_text(), re.M))
+    versions.add("next")
+    assert yaml.safe_load((ROOT / "CITATION.cff").read_text())["version"] in versions
+    table = (ROOT / "docs" / "errata.md").read_text().split("| Equation |", 1)[1]
+    rows = [line for line in table.split("\n")[2:] if line.startswith("|")]
+    for row in rows:
+        equation, wrong, corrected, what = [cell.strip() for cell in row.strip("|").split("|")]
+        assert re.fullmatch(r"\[\(\d+\.\d+[a-z]?\)\]\([^)#]+\.md#eq-\d+\.\d+[a-z]?\)", equation), row
+        assert wrong in versions and corrected in versions and what, row

@@ -337,8 +337,8 @@ BAD_PARAMS = [
                                                      "'random'"),
     (KMeans(n_clusters=3, n_init=0), ValueError, "n_init must be >= 1"),
     (KMeans(n_clusters=3, tol=-1.0), ValueError, "tol must be >= 0"),
-    (PCA(n_components=0), ValueError, r"n_components=0 must be between 1 and min\(m, n\) = 3"),
-    (PCA(n_components=4), ValueError, r"n_components=4 must be between 1 and min\(m, n\) = 3"),
+    (PCA(n_components=0), ValueError, r"n_components=0 must be between 1 and min\(m - 1, n\) = 3"),
+    (PCA(n_components=4), ValueError, r"n_components=4 must be between 1 and min\(m - 1, n\) = 3"),
     (PCA(n_components=1.5), ValueError, "A float n_components .* strictly between 0 and 1"),
     (PCA(n_components="all"), TypeError, "n_components must be an int, a float in"),
     (PCA(whiten="yes"), TypeError, "whiten must be True or False"),
@@ -359,3 +359,93 @@ def test_bad_hyper_parameters_are_refused_in_fit(estimator, error, match):
     X, y = data(estimator)
     with pytest.raises(error, match=match):
         fit(estimator, X, y)
+
+
+# --- column names of a DataFrame ------------------------------------------------------
+
+
+@pytest.mark.parametrize("estimator", [est for est in ESTIMATORS
+                                       if est.get_params().get("solver") != "gradient_descent"],
+                         ids=ids)
+def test_sklearn_dataframe_column_names_consistency(estimator):
+    # scikit-learn's check_estimator does not run this check; it is run here on every class.
+    import warnings
+
+    from sklearn.utils.estimator_checks import check_dataframe_column_names_consistency
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*does not inherit from `sklearn.base",
+                                category=UserWarning)
+        check_dataframe_column_names_consistency(type(estimator).__name__, clone(estimator))
+
+
+@every_estimator
+def test_columns_in_another_order_are_refused(estimator):
+    pd = pytest.importorskip("pandas")
+    X, y = data(estimator)
+    names = [f"f{j}" for j in range(X.shape[1])]
+    frame = pd.DataFrame(X, columns=names)
+    model = fit(clone(estimator), frame, y)
+    assert_array_equal(model.feature_names_in_, names)
+    assert model.feature_names_in_.dtype == object
+    swapped = frame[names[::-1]]
+    from_array = fit(clone(estimator), X, y)
+    for method in methods(model):
+        # The same model (to rounding: a DataFrame's values are stored column by column).
+        np.testing.assert_allclose(getattr(model, method)(frame), getattr(from_array, method)(X),
+                                   rtol=1e-9, atol=1e-12)
+        with pytest.raises(ValueError, match="The feature names should match those that were "
+                                             "passed during fit.\nFeature names must be in the "
+                                             "same order"):
+            getattr(model, method)(swapped)
+        with pytest.warns(UserWarning, match="X does not have valid feature names"):
+            getattr(model, method)(X)
+    assert not hasattr(fit(model, X, y), "feature_names_in_")  # refitted on an array
+
+
+TRANSFORMING = [est for est in ESTIMATORS if hasattr(est, "transform")]
+
+
+@pytest.mark.parametrize("estimator", TRANSFORMING, ids=ids)
+@pytest.mark.parametrize("check", ["check_set_output_transform", "check_set_output_transform_pandas",
+                                   "check_global_output_transform_pandas",
+                                   "check_get_feature_names_out_error"])
+def test_sklearn_set_output_checks(estimator, check):
+    # Checks of scikit-learn's that check_estimator does not yield; run here on every transformer.
+    import warnings
+
+    from sklearn.utils import estimator_checks
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*does not inherit from `sklearn.base",
+                                category=UserWarning)
+        # The checks fit on a DataFrame and transform an array, and the other way round, on
+        # purpose: the warnings that this mix of inputs gives are expected there.
+        warnings.filterwarnings("ignore", message="X (does not have valid|has) feature names",
+                                category=UserWarning)
+        getattr(estimator_checks, check)(type(estimator).__name__, clone(estimator))
+
+
+def test_pandas_output_of_a_pipeline_and_of_the_global_setting():
+    pd = pytest.importorskip("pandas")
+    from sklearn import config_context
+    from sklearn.pipeline import make_pipeline
+
+    X, _ = data(PCA(), n=4)
+    frame = pd.DataFrame(X, columns=["age", "income", "height", "weight"],
+                         index=np.arange(100, 160))
+    pipeline = make_pipeline(StandardScaler(), PCA(2)).set_output(transform="pandas")
+    Z = pipeline.fit_transform(frame)
+    assert isinstance(Z, pd.DataFrame) and list(Z.columns) == ["pca0", "pca1"]
+    assert_array_equal(Z.index, frame.index)
+    plain = make_pipeline(StandardScaler(), PCA(2)).fit(X)
+    np.testing.assert_allclose(Z.to_numpy(), plain.transform(X), rtol=1e-9, atol=1e-12)
+    with config_context(transform_output="pandas"):
+        scaled = StandardScaler().fit(frame).transform(frame)
+        distances = KMeans(n_clusters=3, random_state=0).fit(frame).transform(frame)
+    assert isinstance(scaled, pd.DataFrame) and list(scaled.columns) == list(frame.columns)
+    assert list(distances.columns) == ["kmeans0", "kmeans1", "kmeans2"]
+    assert isinstance(StandardScaler().fit(frame).transform(frame), np.ndarray)  # setting undone
+    assert_array_equal(StandardScaler().fit(X).get_feature_names_out(), ["x0", "x1", "x2", "x3"])
+    with pytest.raises(ValueError, match="transform must be 'default', 'pandas' or None"):
+        StandardScaler().set_output(transform="polars")

@@ -3,7 +3,9 @@
 import numpy as np
 import pytest
 import sklearn.datasets
+import scipy.stats
 import sklearn.decomposition
+import sklearn.model_selection
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -178,11 +180,13 @@ def test_agrees_with_sklearn_on_wide_data(rng):
     X = rng.normal(size=(8, 30)) @ np.diag(np.linspace(1, 3, 30))  # m < n
     ours = PCA().fit(X)
     theirs = sklearn.decomposition.PCA(svd_solver="full").fit(X)
-    assert ours.components_.shape == (8, 30) == theirs.components_.shape
-    k = 7  # centred data of 8 rows has rank 7: the 8th direction is arbitrary
-    assert_allclose(ours.components_[:k], theirs.components_[:k], atol=1e-10)
-    assert_allclose(ours.singular_values_[:k], theirs.singular_values_[:k], rtol=1e-12)
-    assert ours.singular_values_[k] < 1e-12 * ours.singular_values_[0]
+    # Centred data of 8 rows has rank 7: scikit-learn returns an 8th, arbitrary
+    # direction of zero variance; mlbook keeps min(m - 1, n) = 7.
+    k = 7
+    assert ours.components_.shape == (k, 30) and theirs.components_.shape == (8, 30)
+    assert_allclose(ours.components_, theirs.components_[:k], atol=1e-10)
+    assert_allclose(ours.singular_values_, theirs.singular_values_[:k], rtol=1e-12)
+    assert theirs.singular_values_[k] < 1e-12 * theirs.singular_values_[0]
 
 
 # --- the float n_components rule ------------------------------------------------
@@ -211,14 +215,32 @@ def test_float_rule_never_exceeds_the_number_of_components():
     assert _n_components_for_variance(ratio, 0.9999999999999999) == 3
 
 
-def test_none_keeps_min_m_n(rng):
+def test_none_keeps_min_m_minus_1_n(rng):
     assert PCA().fit(rng.normal(size=(10, 4))).n_components_ == 4
-    assert PCA().fit(rng.normal(size=(3, 7))).n_components_ == 3
+    assert PCA().fit(rng.normal(size=(3, 7))).n_components_ == 2
+    assert PCA().fit(rng.normal(size=(4, 3))).n_components_ == 3
+
+
+def test_m_centred_points_span_m_minus_1_directions(rng):
+    # The issue's case: 10 x 300 data. A tenth component would be an arbitrary
+    # null direction (scikit-learn's has variance about 1e-30); mlbook refuses it.
+    X = rng.normal(size=(10, 300))
+    pca = PCA(n_components=9).fit(X)
+    assert pca.explained_variance_[-1] > 1e-3 * pca.explained_variance_[0]
+    with pytest.raises(ValueError, match=r"between 1 and min\(m - 1, n\) = 9 .*m - 1 directions"):
+        PCA(n_components=10).fit(X)
+    theirs = sklearn.decomposition.PCA(n_components=10, svd_solver="full").fit(X)
+    assert theirs.explained_variance_[-1] < 1e-20 * theirs.explained_variance_[0]
+
+
+def test_float_never_keeps_the_null_direction(rng):
+    X = rng.normal(size=(5, 40))
+    assert PCA(n_components=0.999999999).fit(X).n_components_ <= 4
 
 
 # --- invariants (hypothesis) ------------------------------------------------------
 
-matrices = st.tuples(st.integers(1, 25), st.integers(1, 8)).flatmap(
+matrices = st.tuples(st.integers(2, 25), st.integers(1, 8)).flatmap(
     lambda shape: arrays(np.float64, shape,
                          elements=st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False)))
 
@@ -334,11 +356,12 @@ def test_use_before_fit_raises(method):
 
 
 @pytest.mark.parametrize(
-    ("shape", "k"), [((5, 64), 6), ((100, 3), 4), ((1, 4), 2)]
+    ("shape", "k"), [((5, 64), 5), ((100, 3), 4), ((2, 4), 2)]
 )
-def test_refuses_more_components_than_min_m_n(rng, shape, k):
+def test_refuses_more_components_than_min_m_minus_1_n(rng, shape, k):
     X = rng.normal(size=shape)
-    with pytest.raises(ValueError, match=rf"n_components={k} must be between 1 and min\(m, n\)"):
+    with pytest.raises(ValueError,
+                       match=rf"n_components={k} must be between 1 and min\(m - 1, n\)"):
         PCA(n_components=k).fit(X)
 
 
@@ -394,9 +417,96 @@ def test_data_without_variance(rng):
         PCA(n_components=1, whiten=True).fit(X)
 
 
-def test_a_single_example(rng):
-    pca = PCA().fit(rng.normal(size=(1, 5)))
-    assert pca.n_components_ == 1 and pca.explained_variance_[0] == 0.0
+@pytest.mark.parametrize("params", [{}, {"whiten": True}, {"n_components": 1},
+                                    {"n_components": 0.5, "whiten": True}])
+def test_a_single_example_is_refused_without_suggesting_zero_components(rng, params):
+    # One centred example is the zero vector. The old whitening message said
+    # "n_components=0", which PCA itself refuses.
+    with pytest.raises(ValueError, match="at least 2 examples, got 1 sample") as info:
+        PCA(**params).fit(rng.normal(size=(1, 5)))
+    assert "n_components=0" not in str(info.value)
+
+
+def test_whitening_data_without_variance_does_not_suggest_zero_components(rng):
+    X = np.tile(rng.normal(size=4), (6, 1))
+    with pytest.raises(ValueError, match="no variance at all.*set whiten=False") as info:
+        PCA(whiten=True).fit(X)
+    assert "n_components=0" not in str(info.value)
+
+
+# --- the probabilistic-PCA likelihood (score, score_samples) ----------------------
+
+
+def _sklearn_with_our_variances(theirs, m):
+    # scikit-learn divides by m - 1 (equation (8.15)); put its variances on our 1/m.
+    theirs.explained_variance_ = theirs.explained_variance_ * (m - 1) / m
+    theirs.noise_variance_ = theirs.noise_variance_ * (m - 1) / m
+    return theirs
+
+
+@pytest.mark.parametrize("k", [1, 5, 20, 40, 63, 64])
+def test_score_agrees_with_sklearn(digits, k):
+    train, test = digits[:1200], digits[1200:]
+    keep = train.std(axis=0) > 0  # blank pixels would make k = n singular
+    train, test = train[:, keep], test[:, keep]
+    k = min(k, train.shape[1])
+    m = len(train)
+    ours = PCA(n_components=k).fit(train)
+    theirs = _sklearn_with_our_variances(
+        sklearn.decomposition.PCA(n_components=k, svd_solver="full").fit(train), m)
+    assert_allclose(ours.noise_variance_, theirs.noise_variance_, rtol=1e-10, atol=1e-300)
+    assert_allclose(ours.score_samples(test), theirs.score_samples(test), rtol=1e-9)
+    assert np.isclose(ours.score(test), theirs.score(test), rtol=1e-10)
+
+
+def test_score_samples_is_the_gaussian_with_the_ppca_covariance(rng):
+    X = rng.normal(size=(300, 6)) @ rng.normal(size=(6, 6))
+    new = rng.normal(size=(40, 6)) @ rng.normal(size=(6, 6))
+    pca = PCA(n_components=2).fit(X)
+    d, s2, Uk = pca.explained_variance_, pca.noise_variance_, pca.components_.T
+    all_d = PCA().fit(X).explained_variance_
+    assert np.isclose(s2, all_d[2:].mean(), rtol=1e-12)  # the mean of the discarded d_j
+    C = Uk @ np.diag(d - s2) @ Uk.T + s2 * np.eye(6)  # equation (8.17)
+    reference = scipy.stats.multivariate_normal(pca.mean_, C).logpdf(new)
+    assert_allclose(pca.score_samples(new), reference, rtol=1e-12)
+    full = PCA().fit(X)  # k = n: no noise, the plain Gaussian of the 1/m covariance
+    reference = scipy.stats.multivariate_normal(X.mean(axis=0), np.cov(X.T, bias=True)).logpdf(new)
+    assert full.noise_variance_ == 0.0
+    assert_allclose(full.score_samples(new), reference, rtol=1e-12)
+
+
+def test_score_does_not_depend_on_whitening(digits):
+    # scikit-learn's does (its get_covariance rescales the whitened components:
+    # scikit-learn issue 13898); the model's density is the same either way.
+    plain, white = PCA(n_components=10).fit(digits), PCA(n_components=10, whiten=True).fit(digits)
+    assert_allclose(white.score_samples(digits[:50]), plain.score_samples(digits[:50]), rtol=1e-12)
+
+
+def test_noise_variance_counts_the_zero_eigenvalues_of_wide_data(rng):
+    # With m <= n the discarded eigenvalues include n - m + 1 zeros: the
+    # maximum-likelihood noise divides by n - k (scikit-learn by min(m, n) - k).
+    X = rng.normal(size=(8, 30))
+    pca = PCA(n_components=3).fit(X)
+    d = np.linalg.svd(X - X.mean(axis=0), compute_uv=False) ** 2 / 8
+    assert np.isclose(pca.noise_variance_, d[3:].sum() / (30 - 3), rtol=1e-12)
+
+
+def test_score_refuses_a_singular_model(rng):
+    X = rng.normal(size=(50, 3)) @ rng.normal(size=(3, 5))  # rank 3 among 5 features
+    with pytest.raises(ValueError, match="singular.*discarded directions have no variance"):
+        PCA(n_components=3).fit(X).score(X)
+    with pytest.raises(ValueError, match="singular.*component 5 has variance"):
+        PCA().fit(X).score(X)
+    assert np.isfinite(PCA(n_components=2).fit(X).score(X))
+
+
+def test_score_lets_grid_search_choose_k_without_a_scorer(rng):
+    # Three strong directions in ten noisy features: the held-out likelihood peaks at 3.
+    W = rng.normal(size=(3, 10)) * 3
+    X = rng.normal(size=(400, 3)) @ W + 0.3 * rng.normal(size=(400, 10))
+    grid = sklearn.model_selection.GridSearchCV(
+        PCA(), {"n_components": [1, 2, 3, 4, 6, 8]}, cv=3).fit(X)
+    assert grid.best_params_ == {"n_components": 3}
 
 
 def test_refuses_values_whose_variances_overflow(rng):

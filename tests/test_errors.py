@@ -81,21 +81,82 @@ def test_sigmoid_of_none_is_an_error_not_nan():
         mlbook.sigmoid([0.0, np.nan])
 
 
+# Dependent columns: scikit-learn returns the minimum-norm solution, and so does mlbook
+# (a refusal turned one cross-validation fold into NaN); the warning names the columns.
+
+
 def test_a_constant_column_is_named(diabetes):
     X, y = diabetes
-    with pytest.raises(ValueError, match=r"feature 10 is constant \(every value is 0\.1\), so it is "
-                                         r"a multiple of the column of ones.*lam > 0"):
-        LinearRegression().fit(np.c_[X, np.full(len(X), 0.1)], y)
+    with pytest.warns(np.exceptions.RankWarning,
+                      match=r"feature 10 is constant \(every value is 0\.1\), so it is a multiple "
+                            r"of the column of ones.*lam > 0.*minimum-norm"):
+        model = LinearRegression().fit(np.c_[X, np.full(len(X), 0.1)], y)
+    assert model.coef_[10] == 0.0  # the minimum norm gives the constant column nothing
+    assert_allclose(model.coef_[:10], LinearRegression().fit(X, y).coef_, rtol=1e-9)
 
 
 def test_dependent_columns_are_named(diabetes):
     X, y = diabetes
     derived = np.c_[X, X[:, 2] - 2 * X[:, 7]]
-    with pytest.raises(ValueError, match="a combination of feature 2, feature 7 and feature 10 is "
-                                         "zero up to rounding"):
+    with pytest.warns(np.exceptions.RankWarning, match="a combination of feature 2, feature 7 and "
+                                                       "feature 10 is zero up to rounding"):
         LinearRegression().fit(derived, y)
-    with pytest.raises(ValueError, match=r"X has m = 3 sample\(s\) but there are 11 unknowns"):
+    with pytest.warns(np.exceptions.RankWarning,
+                      match=r"X has m = 3 sample\(s\) but there are 11 unknowns"):
         LinearRegression().fit(X[:3], y[:3])
+
+
+@pytest.mark.parametrize("case", ["one-hot with every category", "derived column",
+                                  "fewer rows than features"])
+def test_dependent_columns_give_scikit_learn_s_minimum_norm_solution(diabetes, case):
+    import sklearn.linear_model
+
+    X, y = diabetes
+    X = {"one-hot with every category": np.c_[X, np.eye(4)[np.arange(len(X)) % 4]],
+         "derived column": np.c_[X, X[:, 2] - 2 * X[:, 7]],
+         "fewer rows than features": X[:6]}[case]
+    y = y[:len(X)]
+    with pytest.warns(np.exceptions.RankWarning, match="minimum-norm least-squares solution"):
+        ours = LinearRegression().fit(X, y)
+    theirs = sklearn.linear_model.LinearRegression().fit(X, y)
+    assert_allclose(ours.predict(X), theirs.predict(X), rtol=1e-9)  # equally good fits
+    # The minimum norm: no part of the coefficients lies in the null space of the centred
+    # X. (scikit-learn's own cutoff, eps times the largest singular value, takes the
+    # one-hot columns' rounding for information and returns another, larger solution.)
+    Xc = X - X.mean(axis=0)
+    _, singular, Vt = np.linalg.svd(Xc)
+    null = Vt[np.r_[singular, np.zeros(len(Vt) - len(singular))]
+              <= max(X.shape) * np.finfo(float).eps * singular[0]]
+    assert null.shape[0] >= 1
+    assert np.abs(null @ ours.coef_).max() < 1e-9 * np.abs(ours.coef_).max()
+    if case != "one-hot with every category":
+        assert_allclose(ours.coef_, theirs.coef_, rtol=0, atol=1e-9 * np.abs(theirs.coef_).max())
+
+
+def test_cross_validation_with_a_constant_column_in_one_fold_gives_no_nan():
+    # A feature that is constant in one training fold only (rare category): every fold
+    # gets a number, as with scikit-learn, and the fold that lost the rank warns.
+    import sklearn.linear_model
+    from sklearn.model_selection import KFold, cross_val_score
+
+    rng = np.random.default_rng(0)
+    X = np.c_[rng.normal(size=(40, 2)), np.r_[np.zeros(30), np.ones(10)]]
+    y = X @ [1.0, -2.0, 3.0] + 0.1 * rng.normal(size=40)
+    folds = KFold(4)  # the last fold holds the only ones: its training set has a constant column
+    with pytest.warns(np.exceptions.RankWarning, match="feature 2 is all zeros"):
+        ours = cross_val_score(LinearRegression(), X, y, cv=folds)
+    theirs = cross_val_score(sklearn.linear_model.LinearRegression(), X, y, cv=folds)
+    assert np.all(np.isfinite(ours))
+    assert_allclose(ours, theirs, rtol=1e-9)
+
+
+def test_tiny_features_are_solved_not_called_singular():
+    # X * 1e-300: X^T X underflows to zeros, and the message builder's SVD failed.
+    X, y = sklearn.datasets.load_diabetes(return_X_y=True)
+    model = LinearRegression().fit(X * 1e-300, y)
+    reference = LinearRegression().fit(X, y)
+    assert_allclose(model.coef_ * 1e-300, reference.coef_, rtol=1e-9)
+    assert_allclose(model.predict(X * 1e-300), reference.predict(X), rtol=1e-9)
 
 
 def test_an_enormous_penalty_is_solved_not_called_singular(diabetes):
@@ -207,3 +268,61 @@ def test_a_feature_that_is_a_sum_of_two_is_a_singular_covariance(diabetes):
                                          r"of features 0 to 9 \(they leave 3\.8e-15"):
         GaussianAnomalyDetector(covariance="full").fit(summed)
     GaussianAnomalyDetector(covariance="full").fit(X)  # the ten features themselves are fine
+
+
+# --- messages of the second reliability review (issue 22) --------------------------
+
+
+def test_a_convergence_warning_points_at_the_readers_line():
+    from mlbook.exceptions import ConvergenceWarning
+
+    X, y = sklearn.datasets.load_iris(return_X_y=True)
+    with pytest.warns(ConvergenceWarning) as caught:
+        LogisticRegression(max_iter=2).fit(X, y)  # the line the warning must name
+    assert {w.filename for w in caught} == {__file__}
+    with pytest.warns(ConvergenceWarning) as caught:
+        LinearRegression(solver="gradient_descent", learning_rate=0.01, max_iter=3).fit(X, X[:, 0])
+    assert {w.filename for w in caught} == {__file__}
+
+
+def test_a_missing_value_in_a_dataframe_is_called_missing():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"age": pd.array([31, None, 45], dtype="Int64"), "income": [1.0, 2.0, 3.0]})
+    with pytest.raises(ValueError, match=r"X contains a missing value \(first at index \[1, 0\]: "
+                                         r"<NA>\).*impute"):
+        LinearRegression().fit(frame, [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="X contains a missing value"):
+        StandardScaler().fit(pd.DataFrame({"a": [1.0, pd.NA, 2.0]}, dtype=object))
+
+
+@pytest.mark.parametrize(("seed", "error"), [(-1, ValueError), (1.5, TypeError)])
+def test_a_bad_random_state_is_named(seed, error):
+    from mlbook.cluster import KMeans
+    from mlbook.datasets import make_blobs
+
+    X = np.random.default_rng(0).normal(size=(20, 2))
+    match = f"random_state must be None, a non-negative integer or a numpy.random.Generator, " \
+            f"got {seed}"
+    with pytest.raises(error, match=match):
+        KMeans(n_clusters=2, random_state=seed).fit(X)
+    with pytest.raises(error, match=match):
+        MLPClassifier(hidden_layer_sizes=(2,), random_state=seed).fit(X, X[:, 0] > 0)
+    with pytest.raises(error, match=match):
+        make_blobs(m=5, random_state=seed)
+
+
+def test_clones_given_one_generator_fit_the_same_centres():
+    import sklearn.base
+    import sklearn.cluster
+
+    from mlbook.base import clone
+    from mlbook.cluster import KMeans
+
+    X = np.random.default_rng(0).normal(size=(60, 2))
+    for cloner, cls in [(clone, KMeans), (sklearn.base.clone, sklearn.cluster.KMeans)]:
+        model = cls(n_clusters=4, n_init=1, init="random", random_state=np.random.default_rng(7)
+                    if cls is KMeans else np.random.RandomState(7))
+        first, second = cloner(model).fit(X), cloner(model).fit(X)
+        assert_allclose(first.cluster_centers_, second.cluster_centers_, rtol=0, atol=0)
+    model = KMeans(n_clusters=2, init=np.array([[0.0, 0.0], [1.0, 1.0]]))
+    assert clone(model).init is not model.init  # the array is copied, not shared

@@ -100,10 +100,10 @@ CALLS = {
 # check_scalar in their own tests), an estimator, a figure, or a lab's task name
 # and the reader's function (their misuse is tested in test_labs.py).
 NO_DATA = {
-    "check", "diagnose", "clone", "debug_weights", "init_weights", "make_blobs", "make_correlated_points",
+    "check", "diagnose", "hint", "progress", "clone", "debug_weights", "init_weights", "make_blobs", "make_correlated_points",
     "make_curved_boundary", "make_noisy_mixture", "make_separable_with_outlier",
     "make_server_metrics", "new_figure", "image_grid", "plot_cost_contours", "plot_cost_history",
-    "plot_decision_boundary", "proportion_interval", "table",
+    "plot_decision_boundary", "proportion_interval", "table", "fit_text",
 }
 # Arguments where an infinity is a legal value: g(+-inf) is 1 or 0, and a
 # log-density of -inf (a density of 0) can be thresholded.

@@ -19,6 +19,7 @@ import ast
 import contextlib
 import importlib.util
 import io
+import os
 import re
 import sys
 from pathlib import Path
@@ -154,6 +155,7 @@ def test_each_task_is_a_stub_followed_by_its_check(name):
         assert ast.unparse(body) == "raise NotImplementedError('your code here')", task
         assert [a.arg for a in function.args.args] == list(TASKS[task].params), task
         assert notebook.cells[i + 1].source.strip() == f'check("{task}", {task})'
+    assert notebook.cells[-1].source == f'progress("{name}", globals())'
 
 
 def _links(notebook):
@@ -163,31 +165,62 @@ def _links(notebook):
             yield from re.findall(r'href="([^"]+)"', cell.source)
 
 
+def _headings(source):
+    from markdown.extensions.toc import slugify
+
+    return {slugify(h, "-") for h in re.findall(r"^#+ (.+?)\s*$", source, flags=re.M)}
+
+
 @pytest.mark.parametrize("name", LABS)
 def test_links_reach_the_chapters_and_their_equations(name):
+    # A lab links to the chapters' Markdown sources, relative to docs/labs/: in a clone
+    # (`jupyter lab docs/labs/`) the file is there and opens; the site's page and the
+    # downloaded copy get the site's addresses (test below).
     notebook = read_lab(name)
     pages = {}
     problems = []
     for target in _links(notebook):
         path, _, anchor = target.partition("#")
-        if path == f"{name}.ipynb" or path == "index.html":
+        if path == f"{name}.ipynb":
             continue
-        assert path.startswith("../") and path.endswith(".html"), (
-            f"{target}: link to the site's page (page.html), relative to docs/labs/; a .md "
-            f"link is not rewritten in a notebook page")
-        source = (LAB_DIR / path).resolve().with_suffix(".md")
+        assert not re.match(r"^[a-z]+:", path) and path.endswith(".md"), (
+            f"{target}: link to the chapter's source (page.md), relative to docs/labs/")
+        source = (LAB_DIR / path).resolve()
         if not source.is_file():
             problems.append(f"{target}: no page {source}")
             continue
         page = source.relative_to(ROOT / "docs").with_suffix("").as_posix()
-        tags = pages.setdefault(page, {eq.tag for eq in equations(
-            source.read_text(encoding="utf-8"), page)})
-        if anchor and (not anchor.startswith("eq-") or anchor[3:] not in tags):
-            problems.append(f"{target}: {page} has no equation {anchor}")
+        text = source.read_text(encoding="utf-8")
+        tags = pages.setdefault(page, {f"eq-{eq.tag}" for eq in equations(text, page)}
+                                | _headings(text))
+        if anchor and anchor not in tags:
+            problems.append(f"{target}: {page} has no equation or heading {anchor}")
     assert not problems
     assert set(LABS[name][1]) <= set(pages), "the lab must link to its chapter(s)"
     first = notebook.cells[0].source
     assert f'<a href="{name}.ipynb" download' in first, "the download button"
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_links_work_on_the_site_page_and_in_the_downloaded_copy(name):
+    from bookengine.notebook import absolute_site_links, lab_page_links
+    from mkdocs_jupyter import convert
+
+    html = lab_page_links(convert.nb2html(str(LAB_DIR / f"{name}.ipynb"), execute=False,
+                                          allow_errors=False, custom_mathjax_url=""))
+    relative = [h for h in re.findall(r'href="([^"#]*)(?:#[^"]*)?"', html)
+                if h and not re.match(r"^[a-z]+:", h)]
+    assert relative and not [h for h in relative if h.endswith(".md")]
+    for href in relative:  # each is a page the site builds from a source next to it
+        source = (LAB_DIR / href)
+        assert source.with_suffix(".md").is_file() or source.is_file(), href
+    # The copy a reader downloads: every link an address on the site the build names.
+    base = "https://example.org/mlbook/"
+    for cell in read_lab(name).cells:
+        if cell.cell_type == "markdown":
+            for target in re.findall(r'(?:\]\(|href=")([^)\s"]+)',
+                                     absolute_site_links(cell.source, f"labs/{name}.html", base)):
+                assert target.startswith(base) and ".md" not in target, target
 
 
 # --- running the labs ------------------------------------------------------------------------
@@ -203,6 +236,27 @@ def test_solved_lab_passes_every_check(name):
         assert text.startswith(f"{task}: passed") and text.count("\n") == 1, text
     # The cells that put the functions to work ran and printed their results.
     assert "This cell runs your functions" not in "".join(text for *_, text in printed)
+    assert_progress(printed, name, solved=True)
+    assert_expected_values(printed)
+
+
+def assert_progress(printed, name, solved):
+    """The lab's last cell prints one line per task and the count of those that passed."""
+    *_, (_, source, text) = printed
+    assert source.strip() == f'progress("{name}", globals())'
+    tasks = [t for t, spec in TASKS.items() if spec.lab == name]
+    lines = text.splitlines()
+    assert [line.split(":")[0] for line in lines[:-1]] == tasks
+    word = "passed" if solved else "not implemented yet"
+    assert all(line == f"{task}: {word}" for task, line in zip(tasks, lines))
+    assert lines[-1] == f"{len(tasks) if solved else 0} of {len(tasks)} tasks passed"
+
+
+def assert_expected_values(printed):
+    """A printed "value (expected: value)" shows the same digits on both sides."""
+    for _, _, text in printed:
+        for got, want in re.findall(r"([-\d.]+) \(expected: ([-\d.]+)\)", text):
+            assert got == want, text
 
 
 @pytest.mark.parametrize("name", LABS)
@@ -215,11 +269,67 @@ def test_unsolved_lab_says_not_implemented_without_a_traceback(name):
     everything = "".join(text for *_, text in printed)
     assert "Traceback" not in everything
     assert "This cell runs your functions: finish" in everything
+    assert_progress(printed, name, solved=False)
+
+
+def test_the_k_means_lab_prints_an_expected_value_that_its_solution_reaches():
+    printed = run(solved(read_lab("k-means"), "k_means"), "k-means")
+    (text,) = [t for _, _, t in printed if "expected:" in t]
+    assert "K = 16, distortion after 10 iterations: 0.00604 (expected: 0.00604)" in text
+
+
+@pytest.fixture(scope="module")
+def kernel_runs():
+    """Every solved lab run in one real Jupyter kernel (nbclient, ipykernel), one after another.
+
+    The kernel's namespace is emptied between two labs (IPython's %reset), so
+    each lab starts as in a fresh kernel; one kernel start for all seven keeps
+    the test within seconds. Returns, per lab, its code cells as run.
+    """
+    from nbclient import NotebookClient
+
+    combined = nbformat.v4.new_notebook(metadata=read_lab("pca").metadata)
+    spans = {}
+    for name, (module_name, _) in LABS.items():
+        combined.cells.append(nbformat.v4.new_code_cell("%reset -f"))
+        start = len(combined.cells)
+        combined.cells += solved(read_lab(name), module_name).cells
+        spans[name] = (start, len(combined.cells))
+    # The kernel's matplotlib as a reader's: inline, not the tests' Agg (conftest.py).
+    env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
+    NotebookClient(combined, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(LAB_DIR)}}).execute(env=env)
+    return {name: [cell for cell in combined.cells[a:b] if cell.cell_type == "code"]
+            for name, (a, b) in spans.items()}
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_solved_lab_runs_in_a_real_kernel(name, kernel_runs):
+    # As a reader's front end runs it: inline figures, the kernel's display and warnings.
+    printed = []
+    for i, cell in enumerate(kernel_runs[name]):
+        assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
+        stderr = "".join(o.text for o in cell.outputs
+                         if o.output_type == "stream" and o.name == "stderr")
+        assert stderr == "", (cell.source, stderr)  # no warning either
+        printed.append((i, cell.source, "".join(
+            o.text for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")))
+    lines = check_lines(printed)
+    assert len(lines) == len(task_cells(read_lab(name)))
+    for task, text in lines:
+        assert text.startswith(f"{task}: passed") and text.count("\n") == 1, text
+    assert_progress(printed, name, solved=True)
+    assert_expected_values(printed)
+    for cell in kernel_runs[name]:
+        if "plt.subplots(" in cell.source:  # a figure, shown inline as in JupyterLab
+            assert [o for o in cell.outputs
+                    if o.output_type == "display_data" and "image/png" in o.data], cell.source
 
 
 # --- the diagnoses ---------------------------------------------------------------------------
 
-MISTAKES = load_module(ROOT / "tests" / "labs" / "mistakes.py").MISTAKES
+MISTAKES_MODULE = load_module(ROOT / "tests" / "labs" / "mistakes.py")
+MISTAKES = MISTAKES_MODULE.MISTAKES
 
 
 @pytest.mark.parametrize(("task", "phrase", "function"), MISTAKES,
@@ -246,6 +356,51 @@ def test_the_labs_page_quotes_a_diagnosis_as_the_check_prints_it():
     quoted = re.search(r"^output_delta: .*$", page, flags=re.M)[0]
     (stray,) = [f for t, _, f in MISTAKES if f.__name__ == "output_delta_with_a_stray_sigmoid_gradient"]
     assert quoted == diagnose("output_delta", stray).line
+
+
+def test_every_task_has_hints_and_a_vague_verdict_points_to_them(capsys):
+    from mlbook.labs._core import HINTS
+
+    assert set(HINTS) == set(TASKS)
+    assert all(len(steps) >= 2 for steps in HINTS.values())
+    labs.hint("nn_cost")
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "nn_cost: what to check, step by step" and out[1].startswith("  1. ")
+    for task, _, function in MISTAKES:
+        message = diagnose(task, function).message
+        if "does not match" in message:
+            assert message.endswith(f'run hint("{task}")'), message
+
+
+def test_a_structural_mistake_is_not_blamed_on_a_constant():
+    # A ratio to the right value is named as a factor only when the task's constants give it.
+    structural = [(t, f) for t, phrase, f in MISTAKES if phrase == MISTAKES_MODULE.STRUCTURE
+                  or "broadcasts" in phrase or "* against @" in phrase or "which rows" in phrase]
+    assert len(structural) >= 5
+    for task, function in structural:
+        message = diagnose(task, function).message
+        assert "times too" not in message and "twice" not in message and "half" not in message
+
+
+def test_progress_reports_each_task_as_it_stands(capsys):
+    def find_closest_centroids(X, centroids):
+        return np.argmin(((X[:, None] - centroids[None]) ** 2).sum(axis=2), axis=1)
+
+    def compute_centroids(X, idx, K):
+        raise NotImplementedError("your code here")
+
+    def distortion(X, idx, centroids):
+        return 0.0
+
+    labs.progress("k-means", {"find_closest_centroids": find_closest_centroids,
+                              "compute_centroids": compute_centroids, "distortion": distortion})
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "find_closest_centroids: passed"
+    assert out[1] == "compute_centroids: not implemented yet"
+    assert out[2].startswith("distortion: not right yet: your distortion")
+    assert out[3].startswith("run_kmeans: not run yet") and out[-1] == "1 of 5 tasks passed"
+    labs.progress("k-mean", {})
+    assert "there is no lab called 'k-mean'" in capsys.readouterr().out
 
 
 def test_a_diagnosis_is_the_same_every_time():
@@ -364,3 +519,68 @@ def test_the_page_engine_leaves_notebook_pages_alone(lab_page):
 
 def test_labs_module_is_documented():
     assert labs.__doc__ and labs.check.__doc__ and labs.diagnose.__doc__
+
+
+def test_the_labs_page_installs_the_labs_extra_whose_packages_are_pinned():
+    import tomllib
+
+    page = (LAB_DIR / "index.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```console\n(.*?)```", page, flags=re.S)
+    assert 'pip install -e ".[labs]" -c constraints.txt' in block.splitlines()
+    assert "jupyter lab docs/labs/" in block.splitlines()
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["optional-dependencies"]
+    pins = {re.sub(r"[-_.]+", "-", line.split("==")[0]).lower()
+            for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+            if "==" in line and not line.startswith("#")}
+    names = {re.sub(r"[-_.]+", "-", re.split(r"[<>=\[ ]", req)[0]).lower()
+             for req in extras["labs"]}
+    assert {"jupyterlab", "matplotlib", "scikit-learn"} <= names <= pins
+    # What the labs import is in the extra: the first code cell of each lab.
+    for name in LABS:
+        first = next(c.source for c in read_lab(name).cells if c.cell_type == "code")
+        imported = set(re.findall(r"^(?:from|import) (\w+)", first, flags=re.M))
+        assert imported <= {"numpy", "mlbook", "matplotlib", "sklearn", "scipy"}, imported
+
+
+SHORTCUTS = MISTAKES_MODULE.SHORTCUTS
+
+
+def test_every_check_has_a_shortcut_that_skips_its_defining_step():
+    assert sorted(task for task, _ in SHORTCUTS) == sorted(TASKS)
+
+
+@pytest.mark.parametrize(("task", "function"), SHORTCUTS,
+                         ids=[f"{t}-{f.__name__}" for t, f in SHORTCUTS])
+def test_a_shortcut_fails_its_check(task, function):
+    result = diagnose(task, function)
+    assert result.status == "failed", result.line
+
+
+def test_the_k_means_lab_states_the_photographs_true_counts():
+    import matplotlib.cbook
+    import matplotlib.image
+
+    path = matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
+    pixels = matplotlib.image.imread(path)[::4, ::4].reshape(-1, 3)
+    m, distinct = len(pixels), len(np.unique(pixels, axis=0))
+    text = "\n".join(c.source for c in read_lab("k-means").cells if c.cell_type == "markdown")
+    assert f"{m:,} pixels but only {distinct:,} different colours" in " ".join(text.split())
+    # Question 3's start: 32 different rows, fewer different colours, so a cluster empties.
+    start = pixels[np.random.default_rng(1).permutation(m)[:32]]
+    assert len(np.unique(start, axis=0)) < 32
+    assert "np.random.default_rng(1).permutation(len(pixels))[:32]" in text
+
+
+def test_the_build_hook_gives_a_lab_page_the_sites_addresses(monkeypatch):
+    from types import SimpleNamespace
+
+    execute = load_hook("execute")
+    monkeypatch.setitem(execute._STATE, "reference", set())
+    lab = SimpleNamespace(file=SimpleNamespace(src_uri="labs/k-means.ipynb", url="labs/k-means.html",
+                                               abs_src_path=str(LAB_DIR / "k-means.ipynb")),
+                          present_anchor_ids=None, toc=[])
+    html = execute.on_page_content(
+        '<a href="../unsupervised/k-means.md#eq-7.1">(7.1)</a> <a href="index.md">labs</a>',
+        page=lab, config=None, files=None)
+    assert 'href="../unsupervised/k-means.html#eq-7.1"' in html and 'href="index.html"' in html

@@ -212,7 +212,7 @@ def test_gradient_descent_tol_stops_early(regression_data):
 def test_normal_equation_fitted_attributes(design, regression_data):
     X, y, _ = regression_data
     model = LinearRegression(solver="normal_equation").fit(X, y)
-    assert model.n_iter_ == 0
+    assert not hasattr(model, "n_iter_")  # closed form: no iterations to count
     theta = np.concatenate([[model.intercept_], model.coef_])
     assert model.cost_history_ == pytest.approx([linear_cost(theta, *design)])
 
@@ -333,3 +333,52 @@ def test_a_year_column_gets_scikit_learns_slope():
     ours = LinearRegression().fit(year, y).coef_[0]
     theirs = sklearn.LinearRegression().fit(year, y).coef_[0]
     assert ours == pytest.approx(theirs, rel=1e-9)
+
+
+# --- sample_weight: the weighted cost, against scikit-learn ----------------------------
+
+
+@pytest.mark.parametrize("lam", [0.0, 3.0])
+def test_sample_weight_matches_scikit_learn(lam):
+    import sklearn.linear_model
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(50, 3))
+    y = X @ [1.0, -2.0, 0.5] + 4.0 + rng.normal(size=50)
+    s = rng.uniform(0.0, 3.0, size=50)
+    ours = LinearRegression(lam=lam).fit(X, y, sample_weight=s)
+    # scikit-learn's Ridge minimises sum_i s_i r_i^2 + alpha |w|^2: the same minimiser.
+    theirs = (sklearn.linear_model.Ridge(alpha=lam) if lam else
+              sklearn.linear_model.LinearRegression()).fit(X, y, sample_weight=s)
+    assert_allclose(ours.coef_, theirs.coef_, rtol=1e-10)
+    assert ours.intercept_ == pytest.approx(theirs.intercept_, rel=1e-12)
+    gd = LinearRegression(solver="gradient_descent", lam=lam, learning_rate=0.3, max_iter=20_000,
+                          tol=1e-12).fit(X, y, sample_weight=s)
+    assert_allclose(gd.coef_, ours.coef_, rtol=1e-8)
+    # The reported cost is the weighted one, (1 / 2 sum s) [sum s r^2 + lam |w|^2].
+    r = X @ ours.coef_ + ours.intercept_ - y
+    assert ours.cost_history_[-1] == pytest.approx(
+        (s @ r**2 + lam * ours.coef_ @ ours.coef_) / (2 * s.sum()), rel=1e-12)
+
+
+def test_integer_weights_count_examples_and_zero_leaves_them_out():
+    rng = np.random.default_rng(2)
+    X, y = rng.normal(size=(30, 2)), rng.normal(size=30)
+    s = np.arange(30) % 3  # 0, 1, 2, ...
+    weighted = LinearRegression(lam=2.0).fit(X, y, sample_weight=s)
+    repeated = LinearRegression(lam=2.0).fit(np.repeat(X, s, axis=0), np.repeat(y, s))
+    assert_allclose(weighted.coef_, repeated.coef_, rtol=1e-12)
+    assert_allclose(LinearRegression().fit(X, y, sample_weight=np.ones(30)).coef_,
+                    LinearRegression().fit(X, y).coef_, rtol=1e-14)
+
+
+@pytest.mark.parametrize(("weights", "match"), [
+    (np.ones(29), "sample_weight has 29 entries but X has 30 rows"),
+    (-np.ones(30), r"sample_weight must be non-negative, got -1\.0 at index 0"),
+    (np.zeros(30), "sample_weight is zero for every example"),
+    (np.ones((30, 1)), "Expected a 1-D array for sample_weight"),
+])
+def test_bad_sample_weight_is_refused(weights, match):
+    X = np.random.default_rng(0).normal(size=(30, 2))
+    with pytest.raises(ValueError, match=match):
+        LinearRegression().fit(X, X[:, 0], sample_weight=weights)

@@ -265,3 +265,28 @@ def test_helpers_pass_caption_and_alt_text_to_the_figure_they_make():
 def test_plot_cost_history_lines_differ_in_style_not_only_in_colour():
     ax = plot_cost_history({name: [3, 2, 1] for name in "abcd"})
     assert len({line.get_linestyle() for line in ax.get_lines()}) == 4
+
+
+def test_fit_text_raises_every_text_to_the_smallest_legible_size():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.text import Text
+
+    from mlbook.plotting import fit_text, new_figure
+
+    fig, ax = new_figure("Wide", figsize=(12, 4), alt="A wide figure with small text.")
+    ax.plot([0, 1], [0, 1], label="line")
+    ax.set_title("title", fontsize=6)
+    ax.legend(fontsize="x-small")
+    ax.tick_params(labelsize=5)
+    smallest = fit_text(fig, shown_width_px=680, min_text_px=9)
+    # 12 in at 96 px/in is 1152 px, shown at 680 px: 9 px is 9 / (4/3 * 680/1152) pt.
+    expected = 9 / (96 / 72 * 680 / 1152)
+    assert smallest == pytest.approx(expected)
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    assert min(sizes) >= expected - 1e-9
+    assert min(label.get_fontsize() for label in ax.get_xticklabels()) >= expected - 1e-9
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)

@@ -98,10 +98,10 @@ def test_scaler_bad_ddof_raises(X, ddof, error):
 
 def test_scaler_get_set_params_and_repr():
     scaler = StandardScaler()
-    assert scaler.get_params() == {"ddof": 0}
+    assert scaler.get_params() == {"ddof": 0, "with_mean": True, "with_std": True}
     assert repr(scaler) == "StandardScaler()"
     assert scaler.set_params(ddof=1) is scaler
-    assert scaler.get_params() == {"ddof": 1}
+    assert scaler.get_params() == {"ddof": 1, "with_mean": True, "with_std": True}
     assert repr(scaler) == "StandardScaler(ddof=1)"
 
 
@@ -160,3 +160,30 @@ def test_map_feature_mismatched_lengths_raise():
 def test_map_feature_degree_zero_raises():
     with pytest.raises(ValueError, match="degree must be >= 1"):
         map_feature([1.0], [2.0], degree=0)
+
+
+@pytest.mark.parametrize("with_mean", [True, False])
+@pytest.mark.parametrize("with_std", [True, False])
+def test_with_mean_and_with_std_match_scikit_learn(with_mean, with_std):
+    import sklearn.preprocessing
+
+    X = np.random.default_rng(0).normal(3.0, 2.0, size=(40, 3))
+    ours = StandardScaler(with_mean=with_mean, with_std=with_std).fit(X)
+    theirs = sklearn.preprocessing.StandardScaler(with_mean=with_mean, with_std=with_std).fit(X)
+    np.testing.assert_allclose(ours.transform(X), theirs.transform(X), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(ours.inverse_transform(ours.transform(X)), X, rtol=1e-12)
+
+
+def test_with_mean_must_be_a_bool():
+    with pytest.raises(TypeError, match="with_mean must be True or False, got 'no'"):
+        StandardScaler(with_mean="no").fit([[1.0], [2.0]])
+
+
+def test_the_normal_equation_sets_no_n_iter():
+    from mlbook.linear_model import LinearRegression
+
+    X = np.random.default_rng(0).normal(size=(20, 2))
+    model = LinearRegression(solver="gradient_descent", learning_rate=0.1).fit(X, X[:, 0])
+    assert model.n_iter_ >= 1
+    model.set_params(solver="normal_equation", learning_rate=None).fit(X, X[:, 0])
+    assert not hasattr(model, "n_iter_")  # no stale count from the earlier solver

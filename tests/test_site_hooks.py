@@ -278,9 +278,11 @@ def test_a_failing_block_stops_the_build(tmp_path, monkeypatch):
         _build(tmp_path, "# T\n\n```python\nraise ValueError('boom')\n```\n")
 
 
-def test_under_serve_a_failing_block_shows_in_the_page(tmp_path, monkeypatch):
+def test_under_serve_a_failing_block_shows_in_the_page(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CI", "true")
     out, _ = _build(tmp_path, "# T\n\n```python\nraise ValueError('boom')\n```\n", serve=True)
+    terminal = capsys.readouterr().err  # and in the terminal that runs `mkdocs serve`
+    assert "docs/page.md:4: a python block failed" in terminal and "ValueError: boom" in terminal
     assert '!!! failure "The code of this page failed at docs/page.md, line 4"' in out
     assert "ValueError: boom" in out
 
@@ -406,3 +408,77 @@ def test_a_downloaded_lab_links_to_the_site_not_to_relative_pages(tmp_path, monk
     assert markdown.startswith("Read [the notation](https://ex.org/book/notation.html).\n")
     assert "https://ex.org/book/linear-models/linear-regression.html#eq-1.11" in markdown
     assert written[1]["source"] == ["x = '](../a.html)'"]  # code is left as written
+
+
+def test_an_inline_eqref_becomes_a_plain_link_to_the_equation():
+    from bookengine.equations import link_eqrefs
+
+    html = ('see <span class="arithmatex">\\(\\eqref{eq:cost}\\)</span> and '
+            '<span class="arithmatex">\\(\\eqref{eq:elsewhere}\\)</span>')
+    out = link_eqrefs(html, {"eq:cost": "4.2"})
+    assert 'see <a class="mlbook-eqref" href="#eq-4.2">(4.2)</a> and ' in out
+    assert "\\eqref{eq:elsewhere}" in out  # not on this page: left to MathJax and the check
+
+
+def test_the_norm_macro_draws_bars_of_one_size():
+    text = (ROOT / "docs" / "javascripts" / "mathjax.js").read_text()
+    assert 'norm: ["\\\\lVert #1\\\\rVert", 1]' in text
+    assert "enableMenu:" not in text.split("window.MathJax = {", 1)[1].split("// Resolved once")[0]
+
+
+def test_search_text_holds_no_tex_source_and_no_notebook_chrome():
+    text = (r"We need \(\frac{\partial J}{\partial \layer{\Theta}{l}}\) here. "
+            r"\[ \ell = \sum_k a_k \tag{4.7}\label{eq:nn-delta-def} \] "
+            "In [ ]: Copied! <pre>import numpy\n</pre> import numpy, with \\(\\lambda\\)")
+    out = render.search_text(text)
+    assert "frac" not in out and "tag" not in out and "label" not in out and "\\" not in out
+    assert "∂ J ∂ Θ l" in out and "with λ" in out
+    assert "In [" not in out and "Copied!" not in out and out.count("import numpy") == 1
+
+
+def test_headings_with_math_read_as_text_in_the_table_of_contents():
+    item = SimpleNamespace(title=r"\(k\) directions &amp; \(X^\T X\)", children=[
+        SimpleNamespace(title=r"The SVD of \(X\)", children=[])])
+    execute._plain_toc([item])
+    assert item.title == "k directions &amp; X^T X"
+    assert item.children[0].title == "The SVD of X"
+
+
+def test_the_cache_key_ignores_docstrings_and_comments_of_the_package(tmp_path):
+    (tmp_path / "mlbook").mkdir()
+    source = tmp_path / "mlbook" / "core.py"
+    source.write_text('"""Module."""\n\ndef f(x):\n    """Old words."""\n    return x + 1\n')
+    first = runner.cache_key("page", tmp_path)
+    reads = runner.cache_key("print(f.__doc__)", tmp_path)
+    source.write_text('"""Module, reworded."""\n\n\ndef f(x):  # a comment\n'
+                      '    """New words."""\n    # and another\n    return x + 1\n')
+    assert runner.cache_key("page", tmp_path) == first
+    assert runner.cache_key("print(f.__doc__)", tmp_path) != reads  # a page that reads them
+    source.write_text('"""Module."""\n\ndef f(x):\n    """Old words."""\n    return x + 2\n')
+    assert runner.cache_key("page", tmp_path) != first
+
+
+def test_the_how_to_cite_bibtex_parses_with_every_field_its_entry_type_needs(tmp_path, monkeypatch):
+    from pybtex.database import parse_string
+
+    monkeypatch.setenv("CI", "true")
+    out, _ = _build(tmp_path, "# Title\n\n```python\nprint('hi')\n```\n")
+    bibtex = out.split("```bibtex\n", 1)[1].split("```", 1)[0]
+    entries = parse_string("\n".join(line[4:] for line in bibtex.split("\n")), "bibtex").entries
+    (entry,) = entries.values()
+    assert entry.type == "incollection"
+    # BibTeX's standard styles require these for @incollection; version is no field.
+    for field in ("title", "booktitle", "publisher", "year"):
+        assert entry.fields.get(field), field
+    assert entry.persons["author"] and "version" not in entry.fields
+    assert entry.fields["edition"] == execute.edition(ROOT)["version"]
+
+
+def test_large_lab_styles_are_written_once_and_linked(tmp_path):
+    big = "body { color: red; }" * 2000
+    page = f"<head><style>{big}</style><style>small {{}}</style></head>"
+    out = notebook.link_large_styles(page, tmp_path, "labs/a.html", "assets/jupyter")
+    again = notebook.link_large_styles(page, tmp_path, "labs/b.html", "assets/jupyter")
+    assert out == again and "<style>small {}</style>" in out and big not in out
+    (css,) = (tmp_path / "assets" / "jupyter").iterdir()
+    assert css.read_text() == big and f'href="../assets/jupyter/{css.name}"' in out

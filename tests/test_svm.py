@@ -18,7 +18,8 @@ from mlbook.gradcheck import numerical_gradient, relative_error
 from mlbook.preprocessing import StandardScaler
 from mlbook.svm import SVC, gaussian_kernel, linear_kernel, polynomial_kernel, rbf_kernel
 from mlbook.svm._kernels import _gram_rows
-from mlbook.svm._smo import _smo
+from mlbook.svm import _classes
+from mlbook.svm._smo import _RowCache, _smo
 
 # Two examples, x = (0, 0) of class "a" and x = (2, 0) of class "b" (y = -1, +1).
 # Hard margin by hand: the boundary is the bisector x_1 = 1, so w = (1, 0) and
@@ -396,9 +397,10 @@ def test_one_vs_one_by_hand_as_the_error_suggests_matches_libsvm():
 
 
 def test_hyper_parameters_stored_unchanged():
-    model = SVC(C=3.0, kernel="poly", gamma=0.2, degree=2, coef0=1.0, tol=1e-4, max_iter=50)
+    model = SVC(C=3.0, kernel="poly", gamma=0.2, degree=2, coef0=1.0, tol=1e-4, max_iter=50,
+                cache_size=50.5)
     assert model.get_params() == {"C": 3.0, "kernel": "poly", "gamma": 0.2, "degree": 2,
-                                  "coef0": 1.0, "tol": 1e-4, "max_iter": 50}
+                                  "coef0": 1.0, "tol": 1e-4, "max_iter": 50, "cache_size": 50.5}
     assert repr(SVC(C=3.0)) == "SVC(C=3.0)"
     assert clone(model).get_params() == model.get_params()
     assert isinstance(model, ClassifierMixin)
@@ -504,6 +506,9 @@ def test_predict_with_other_features_raises(cancer):
         ({"tol": 0.0}, ValueError, "tol must be > 0"),
         ({"max_iter": 0}, ValueError, "max_iter must be >= 1"),
         ({"max_iter": 10.0}, TypeError, "max_iter must be an integer"),
+        ({"cache_size": 0}, ValueError, "cache_size must be > 0 .*got 0; the default is 200"),
+        ({"cache_size": -5.0}, ValueError, "cache_size must be > 0 .*got -5.0"),
+        ({"cache_size": "big"}, TypeError, "cache_size must be a real number"),
     ],
 )
 def test_bad_hyper_parameters_raise(params, error, match):
@@ -531,3 +536,139 @@ def test_running_out_of_iterations_warns(cancer):
 def test_polynomial_overflow_is_refused_with_a_fix():
     with pytest.raises(ValueError, match="overflows.*Standardise"):
         SVC(kernel="poly", gamma=1.0, degree=20).fit([[1e20], [-1e20]], [0, 1])
+
+
+# --- bounded memory: the row cache and prediction in blocks --------------------------
+
+
+def test_row_cache_keeps_the_most_recent_rows_and_counts_recomputations():
+    cache = _RowCache(max_rows=2)
+    calls = []
+
+    def compute(k):
+        calls.append(k)
+        return np.full(3, float(k))
+
+    for k in [0, 1, 0, 2, 1, 0]:  # 2 evicts 1 (0 was used more recently); 1 then evicts 0
+        assert cache.get(k, compute, k)[0] == k
+    assert calls == [0, 1, 2, 1, 0]
+    assert list(cache.rows) == [1, 0] and cache.computed == 5
+    assert _RowCache(max_rows=0).max_rows == 2  # the two rows of one step, always
+
+
+@pytest.mark.parametrize(("name", "X", "y", "params"), PROBLEMS[2:5], ids=IDS[2:5])
+def test_a_tiny_cache_gives_bit_identical_results(name, X, y, params):
+    full = SVC(**params).fit(X, y)
+    # 8 m bytes per row: this cache holds two rows of a few hundred examples.
+    tiny = SVC(cache_size=2 * 8 * len(X) / 2**20, **params).fit(X, y)
+    assert_array_equal(tiny.support_, full.support_)
+    assert_array_equal(tiny.dual_coef_, full.dual_coef_)
+    assert_array_equal(tiny.intercept_, full.intercept_)
+    assert_array_equal(tiny.n_iter_, full.n_iter_)
+    assert_array_equal(tiny.violation_history_, full.violation_history_)
+
+
+def test_the_cache_evicts_and_recomputes_within_its_bound(monkeypatch):
+    X, y = make_curved_boundary(m=400, noise=0.0, random_state=0)
+    caches = []
+    original = _RowCache.__init__
+
+    def spy(self, max_rows):
+        original(self, max_rows)
+        caches.append(self)
+
+    monkeypatch.setattr(_RowCache, "__init__", spy)
+    SVC(C=1.0, gamma=50.0, cache_size=10 * 8 * 400 / 2**20).fit(X, y)  # ten rows
+    SVC(C=1.0, gamma=50.0).fit(X, y)  # 200 MB: every row fits
+    small, large = caches
+    assert small.max_rows == 10 and len(small.rows) == 10
+    assert small.computed > large.computed == len(large.rows)  # rows were computed again
+
+
+def test_fit_memory_is_bounded_by_the_cache():
+    import tracemalloc
+
+    X, y = make_curved_boundary(m=3000, noise=0.0, random_state=0)
+    peaks = {}
+    for cache_size in [1.0, 200.0]:
+        tracemalloc.start()
+        SVC(C=1.0, gamma=50.0, cache_size=cache_size).fit(X, y)
+        peaks[cache_size] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    # 1 MB of rows plus O(m) vectors and histories; without the bound the rows
+    # alone would be (rows used) x 8 m bytes, 200 MB cache or not.
+    assert peaks[1.0] < 3 * 2**20
+    assert peaks[200.0] > 3 * peaks[1.0]
+
+
+def test_decision_function_in_blocks_matches_one_block_and_bounds_memory(monkeypatch):
+    import tracemalloc
+
+    X, y = make_curved_boundary(m=600, noise=0.0, random_state=0)
+    X_new, _ = make_curved_boundary(m=20_000, noise=0.0, random_state=1)
+    model = SVC(C=1.0, gamma=50.0).fit(X, y)
+    n_sv = len(model.support_)
+    peaks, scores = {}, {}
+    for rows in [len(X_new), 1000]:  # one block of all 20,000 rows; blocks of 1000
+        monkeypatch.setattr(_classes, "_PREDICT_BLOCK_BYTES", 8 * n_sv * rows)
+        tracemalloc.start()
+        scores[rows] = model.decision_function(X_new)
+        peaks[rows] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    whole = scores[len(X_new)]
+    assert_allclose(scores[1000], whole, rtol=1e-12, atol=1e-12)
+    # One block's kernel (and its temporaries) and the output: not (20,000 x n_SV).
+    one_block, all_at_once = 8 * n_sv * 1000, 8 * n_sv * len(X_new)
+    assert peaks[1000] < 3 * one_block + 3 * 8 * len(X_new) < all_at_once <= peaks[len(X_new)]
+    monkeypatch.setattr(_classes, "_PREDICT_BLOCK_BYTES", 1)  # one row per block
+    assert_allclose(model.decision_function(X_new[:50]), whole[:50], rtol=1e-12, atol=1e-12)
+
+
+# --- overflow and non-finite solutions ------------------------------------------------
+
+
+@pytest.mark.parametrize("kernel", ["rbf", "poly"])
+def test_gamma_scale_that_overflows_on_tiny_features_is_refused(kernel):
+    X, y = make_curved_boundary(m=100, noise=0.0, random_state=0)
+    with pytest.raises(ValueError, match=r"gamma='scale' is 1 / \(n Var\(X\)\) = inf.*Scale the "
+                                         r"features first"):
+        SVC(kernel=kernel).fit(X * 1e-155, y)
+    # The linear kernel has no gamma to overflow: it fits as on any scale.
+    assert SVC(kernel="linear").fit(X * 1e-155, y).n_iter_[0] > 0
+
+
+def test_gaussian_kernel_that_overflows_is_refused_with_the_fix():
+    X, y = make_curved_boundary(m=100, noise=0.0, random_state=0)
+    with pytest.raises(ValueError, match="Gaussian kernel overflows.*Scale the features"):
+        SVC(gamma=1e308).fit(X, y)
+    with pytest.raises(ValueError, match="Gaussian kernel overflows"):
+        rbf_kernel(X, X, gamma=1e308)
+    model = SVC(gamma=1e30).fit(X, y)
+    with pytest.raises(ValueError, match="Gaussian kernel overflows"):
+        model.decision_function(X * 1e140)  # test points whose distances overflow
+    for kernel in ["linear", "rbf"]:  # values whose squares overflow, as fit refuses them
+        with pytest.raises(ValueError, match="squares overflow float64"):
+            SVC(kernel=kernel).fit(X, y).decision_function(X * 1e200)
+
+
+def test_a_solution_that_is_not_finite_raises(monkeypatch):
+    X, y = make_curved_boundary(m=100, noise=0.0, random_state=0)
+
+    def nan_rows(kernel, X, gamma, degree, coef0):  # a kernel that has lost every digit
+        return (lambda k: np.full(len(X), np.nan)), np.ones(len(X))
+
+    monkeypatch.setattr(_classes, "_gram_rows", nan_rows)
+    with pytest.raises(ValueError, match="solution is not finite.*Scale the features"):
+        SVC().fit(X, y)
+
+
+def test_a_nan_violation_does_not_pass_as_converged(monkeypatch):
+    # The warning's condition is "not violation <= tol": NaN > tol is False.
+    X, y = make_curved_boundary(m=100, noise=0.0, random_state=0)
+
+    def nan_smo(*args, **kwargs):
+        return np.ones(len(X)), 0.0, 5, [2.0, np.nan], [0.0]
+
+    monkeypatch.setattr(_classes, "_smo", nan_smo)
+    with pytest.raises(ValueError, match="solution is not finite"):
+        SVC().fit(X, y)

@@ -1,7 +1,15 @@
 // MathJax configuration for every page. MathJax itself is served from
 // assets/mathjax/ (see overrides/hooks/mathjax.py); nothing comes from a CDN.
-// Every page is a full load (navigation.instant is off), so MathJax typesets
-// each page once as it starts.
+// Every page is a full load (navigation.instant is off).
+//
+// Typesetting a whole chapter at once is one main-thread task of several
+// seconds on a phone, during which the page is frozen and shows raw TeX. So
+// MathJax does not typeset the page as it starts (startup.typeset is false):
+// mlbookTypeset, below, typesets the formulas in small batches, each its own
+// task of about 30 ms, those on screen (and just below it) first, then the
+// rest of the page in reading order, yielding to the browser between batches.
+// Before printing, whatever is left is typeset at once. The inline citations
+// of equations, (4.2), are plain links made by the build, not MathJax.
 //
 // Two kinds of page hold math. A chapter's formulas are the elements that
 // pymdownx.arithmatex marks with the class "arithmatex", delimited by \( \)
@@ -47,7 +55,9 @@ window.MathJax = {
     macros: {
       R: "\\mathbb{R}",                          // the real numbers
       T: "\\mathsf{T}",                          // transpose: X^\T
-      norm: ["\\left\\lVert #1 \\right\\rVert", 1],
+      // Bars of one fixed size: \left\lVert ... \right\rVert drew small, widely
+      // spaced bars around a short argument, and two sizes in one formula.
+      norm: ["\\lVert #1\\rVert", 1],          // \norm{w}
       xs: ["x^{(#1)}", 1],                       // the i-th example: \xs{i}
       ys: ["y^{(#1)}", 1],                       // its target: \ys{i}
       htheta: "h_\\theta",                       // the hypothesis
@@ -56,29 +66,102 @@ window.MathJax = {
     },
     // --8<-- [end:macros]
   },
+  // No context menu: it would put every formula in the Tab order and load
+  // extensions the site does not serve. It is simply not loaded (above), so
+  // there is no "enableMenu" option to set (MathJax warns about one).
   options: {
     // Any class at all: skip the element, unless it is one of the two below.
     ignoreHtmlClass: ".+",
     processHtmlClass: "arithmatex|jp-RenderedMarkdown",
-    // No context menu: it puts every formula in the Tab order and loads
-    // extensions the site does not serve.
-    enableMenu: false,
   },
   startup: {
-    pageReady: () =>
-      MathJax.startup.defaultPageReady().then(() => {
-        focusableWhenScrolling();
-        scrollToEquation();
-      }),
+    typeset: false,
+    pageReady: () => MathJax.startup.defaultPageReady().then(mlbookTypeset),
   },
 };
+
+// Resolved once every formula of the page is typeset (the browser check waits
+// for it, and so may anything that measures formulas).
+let mlbookMathDone;
+window.mlbookMath = new Promise((resolve) => { mlbookMathDone = resolve; });
+
+const BATCH_MS = 30;  // the time one task spends typesetting, at most about
+
+function mlbookTypeset() {
+  const selector = ".md-typeset .arithmatex, .md-typeset .jp-RenderedMarkdown";
+  const waiting = [...document.querySelectorAll(selector)]
+    .filter((element) => !element.parentElement.closest(".arithmatex, .jp-RenderedMarkdown"));
+  const left = new Set(waiting);
+  const soon = new Set();  // on screen or about to be
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting && left.has(entry.target)) soon.add(entry.target);
+    }
+  }, { rootMargin: "50% 0px 100% 0px" });
+  for (const element of waiting) observer.observe(element);
+  let perElement = 5;  // ms, an estimate refined after every batch
+  let firstScreen = true;
+
+  function next() {
+    const count = Math.max(1, Math.floor(BATCH_MS / perElement));
+    const batch = [];
+    for (const element of soon) {
+      if (batch.length >= count) break;
+      soon.delete(element);
+      if (left.has(element)) batch.push(element);
+    }
+    if (soon.size === 0 && firstScreen && batch.length === 0) {
+      firstScreen = false;
+      scrollToEquation();
+    }
+    for (const element of left) {
+      if (batch.length >= count) break;
+      if (!batch.includes(element)) batch.push(element);
+    }
+    return batch;
+  }
+
+  function step() {
+    const batch = next();
+    if (batch.length === 0) {
+      observer.disconnect();
+      focusableWhenScrolling();
+      mlbookMathDone();
+      return;
+    }
+    const start = performance.now();
+    for (const element of batch) {
+      left.delete(element);
+      observer.unobserve(element);
+    }
+    MathJax.typesetPromise(batch).then(() => {
+      perElement = 0.5 * perElement + 0.5 * (performance.now() - start) / batch.length;
+      focusableWhenScrolling(batch);
+      setTimeout(step, 0);
+    }, (error) => {
+      console.error("MathJax:", error);
+      setTimeout(step, 0);
+    });
+  }
+  // Before printing there is no time to wait: typeset what is left now.
+  window.addEventListener("beforeprint", () => {
+    if (left.size === 0) return;
+    const rest = [...left];
+    left.clear();
+    try { MathJax.typeset(rest); } catch (error) { console.error("MathJax:", error); }
+  });
+  // Let the browser paint the text first, then start with what is on screen.
+  requestAnimationFrame(() => setTimeout(step, 0));
+}
 
 // A display formula wider than the page scrolls sideways; make exactly those
 // reachable by keyboard (arrow keys scroll a focused box), and name them. An
 // inline formula cannot break across lines, so one wider than its paragraph
 // (on a phone) becomes a scrolling line of its own instead of widening the page.
-function focusableWhenScrolling() {
-  for (const span of document.querySelectorAll(".md-typeset span.arithmatex")) {
+function focusableWhenScrolling(within) {
+  const spans = within ? within.filter((element) => element.matches("span.arithmatex"))
+    : document.querySelectorAll(".md-typeset span.arithmatex");
+  for (const span of spans) {
     const formula = span.querySelector("mjx-container") || span;
     let block = span.parentElement;  // the nearest ancestor with a width of its own
     while (block && block.clientWidth === 0) block = block.parentElement;
@@ -87,7 +170,10 @@ function focusableWhenScrolling() {
   }
   const boxes = ".md-typeset div.arithmatex, .md-typeset span.arithmatex.mlbook-wide, "
     + '.md-typeset .jp-RenderedMarkdown mjx-container[display="true"]';  // a lab's formula
-  for (const box of document.querySelectorAll(boxes)) {
+  const all = within ? within.flatMap((element) => [
+    ...(element.matches(boxes) ? [element] : []), ...element.querySelectorAll(boxes)])
+    : document.querySelectorAll(boxes);
+  for (const box of all) {
     const scrolls = box.scrollWidth > box.clientWidth + 1;
     if (scrolls && !box.hasAttribute("tabindex")) {
       box.tabIndex = 0;

@@ -21,6 +21,7 @@ import numpy as np
 
 from .._threads import _blas, one_blas_thread
 from .._validation import (
+    check_random_state,
     check_array,
     check_is_fitted,
     check_labels,
@@ -30,7 +31,7 @@ from .._validation import (
     check_scale,
 )
 from ..base import BaseEstimator, ClusterMixin, TransformerMixin
-from ..exceptions import ConvergenceWarning, _sklearn_compatible
+from ..exceptions import ConvergenceWarning, _sklearn_compatible, _stacklevel
 
 # The assignment step scores one block of examples at a time: (rows, K) scores,
 # 2**17 doubles (1 MiB), small enough to stay in the processor's cache between
@@ -375,7 +376,7 @@ def kmeans_init(X, k, method="k-means++", random_state=None, sample_weight=None)
     k = _check_k(k, X.shape[0], "k")
     check_option(method, "method", ("k-means++", "random"))
     w = _check_sample_weight(sample_weight, X.shape[0], k)
-    rng = np.random.default_rng(random_state)
+    rng = check_random_state(random_state)
     return X[_init_indices(np.ascontiguousarray(X.T), k, method, rng, w)]
 
 
@@ -698,7 +699,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         X = check_scale(check_array(X))
         K, init, n_init = self._check_params(X)
         w = _check_sample_weight(sample_weight, X.shape[0], K)
-        rng = np.random.default_rng(self.random_state)
+        rng = check_random_state(self.random_state)
         m, n = X.shape
         # Centre on the feature means mu_j (see Notes), computed as scikit-learn
         # computes them, so that the two round alike (exact ties, see the chapter).
@@ -723,7 +724,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
                 f"still moving (total squared shift {best['shift']:.3g} at the last update, "
                 f"above the tolerance {tol:.3g}). Raise max_iter, or raise tol.",
                 _sklearn_compatible(ConvergenceWarning),
-                stacklevel=2,
+                stacklevel=_stacklevel(),
             )
         self.cluster_centers_ = best["centroids"] + mean
         self.labels_ = best["labels"]

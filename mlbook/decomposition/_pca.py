@@ -118,9 +118,12 @@ def principal_components(X):
     apart from an uncentred constant column, so it is not tested, and it is
     taken to be the zero that centring meant it to be.
 
-    When $m < n$ there are only $m$ directions with (possibly) non-zero
-    variance; the remaining $n - m$ eigenvalues of $\Sigma$ are 0 and are not
-    returned.
+    Centred data has rank at most $m - 1$ (its rows sum to zero), so when
+    $m \le n$ at most $m - 1$ directions have non-zero variance: the
+    $\min(m, n)$-th direction returned then has variance 0 up to rounding and
+    is an arbitrary null direction (any unit vector orthogonal to the rows
+    would do), and the remaining $n - m$ eigenvalues of $\Sigma$ are 0 and
+    are not returned. :class:`PCA` keeps at most $\min(m - 1, n)$.
 
     Examples
     --------
@@ -223,6 +226,22 @@ def _n_components_for_variance(ratio, retained):
 # --8<-- [end:retained]
 
 
+# --8<-- [start:ppca-score]
+def _ppca_log_density(X, U, d, s2):
+    # X (m, n) centred with the training mean; U (n, k); d (k,) kept variances;
+    # s2 the noise variance. The covariance (8.9a) has eigenvalues d_j along u_j
+    # and s2 across them, so its log-determinant and inverse split in two.
+    m, n = X.shape
+    Z = X @ U  # (m, k) = (m, n) @ (n, k): coordinates along u_1..u_k
+    residual = X - Z @ U.T  # (m, n): the part outside the subspace
+    t2 = np.sum(Z**2 / d, axis=1)  # (m,): Hotelling's T^2 in the subspace
+    spe = np.sum(residual**2, axis=1)  # (m,): squared reconstruction error
+    k = len(d)
+    outside = (n - k) * math.log(s2) + spe / s2 if k < n else 0.0
+    return -0.5 * (n * math.log(2 * math.pi) + np.sum(np.log(d)) + t2 + outside)
+# --8<-- [end:ppca-score]
+
+
 def _variance_ratio(omega):
     # d_j / sum(d) computed from omega_j / omega_1, which neither overflows nor
     # underflows where d_j = omega_j^2 / m itself might.
@@ -246,10 +265,13 @@ class PCA(TransformerMixin, BaseEstimator):
     ----------
     n_components : int, float or None, default=None
         How many components to keep. An int $k$ with
-        $1 \le k \le \min(m, n)$ keeps $k$. A float $\psi$ with $0 < \psi < 1$
+        $1 \le k \le \min(m - 1, n)$ keeps $k$: $m$ centred examples span at
+        most $m - 1$ directions, so with $m \le n$ an $m$-th component would
+        be an arbitrary direction of zero variance (scikit-learn returns it;
+        ``mlbook`` refuses it). A float $\psi$ with $0 < \psi < 1$
         keeps the fewest components whose variance ratios add up to at least
         $\psi$ (equation (8.14)): ``0.99`` retains 99% of the variance.
-        ``None`` keeps all $\min(m, n)$.
+        ``None`` keeps all $\min(m - 1, n)$.
     whiten : bool, default=False
         Divide each coordinate by its standard deviation $\sqrt{d_j}$
         (equation (8.16)), so that every column of ``transform(X_train)`` has
@@ -266,7 +288,7 @@ class PCA(TransformerMixin, BaseEstimator):
         scikit-learn divides by $m - 1$ instead; its value is
         ``explained_variance_ * m / (m - 1)`` (equation (8.15)).
     explained_variance_ratio_ : ndarray of shape (k,)
-        $d_j / \sum_{l} d_l$, the sum running over all $\min(m, n)$ components
+        $d_j / \sum_{l} d_l$, the sum running over all components
         (all zeros if the data has no variance at all). The same as scikit-learn's.
     singular_values_ : ndarray of shape (k,)
         $\omega_1 \ge \dots \ge \omega_k$, the singular values of the centred
@@ -275,6 +297,13 @@ class PCA(TransformerMixin, BaseEstimator):
         $\mu$, the column means of the training data.
     n_components_ : int
         $k$, the number of components kept.
+    noise_variance_ : float
+        $\nu = \frac{1}{n - k}(d_{k+1} + \dots + d_n)$, the mean of the
+        discarded variances (0 when $k = n$): the maximum-likelihood noise
+        variance of probabilistic PCA (equation (8.9a)), with the course's
+        $1/m$. scikit-learn's is $m/(m-1)$ times it when $m > n$ (it averages
+        over the $\min(m, n) - k$ discarded components it computed, which
+        differs when $m \le n$).
     n_samples_ : int
         $m$, the number of training examples.
     n_features_in_ : int
@@ -283,9 +312,13 @@ class PCA(TransformerMixin, BaseEstimator):
     Raises
     ------
     ValueError
-        In ``fit``: ``n_components`` out of range (an int above
-        $\min(m, n)$, a float outside $(0, 1)$), or ``whiten=True`` with a kept
-        component of zero variance, which whitening would divide by.
+        In ``fit``: fewer than 2 examples (one centred example is the zero
+        vector and spans no direction), ``n_components`` out of range (an int
+        above $\min(m - 1, n)$, a float outside $(0, 1)$), or ``whiten=True``
+        with a kept component of zero variance, which whitening would divide
+        by. In ``score_samples`` and ``score``: a model whose probabilistic-PCA
+        covariance (8.9a) is singular (a kept variance or the noise variance
+        is 0).
 
     Notes
     -----
@@ -315,6 +348,12 @@ class PCA(TransformerMixin, BaseEstimator):
             raise TypeError(f"whiten must be True or False, got {self.whiten!r}.")
         X = _check_data(X)
         m, n = X.shape
+        if m < 2:
+            raise ValueError(
+                f"PCA needs at least 2 examples, got {m} sample: centred, a single "
+                f"example is the zero vector, which spans no direction. Pass at least 2 "
+                f"rows of X (one example per row)."
+            )
         k = self._check_n_components(m, n)
         mean = X.mean(axis=0)  # (n,)
         # A constant column centres to exactly 0 (its rounded mean would leave
@@ -329,13 +368,16 @@ class PCA(TransformerMixin, BaseEstimator):
                     f"components retains a fraction n_components={self.n_components!r} "
                     f"of it; pass an int instead."
                 )
-            k = _n_components_for_variance(ratio, self.n_components)
+            k = min(_n_components_for_variance(ratio, self.n_components), min(m - 1, n))
         if self.whiten and omega[k - 1] <= omega[0] * max(m, n) * np.finfo(float).eps:
             rank = int(np.sum(omega > omega[0] * max(m, n) * np.finfo(float).eps))
+            fix = (f"Keep at most {rank} components (n_components={rank}), or set "
+                   f"whiten=False." if rank > 0 else
+                   "X has no variance at all (all its rows are equal), so no component "
+                   "can be whitened: set whiten=False.")
             raise ValueError(
                 f"whiten=True divides each component by its standard deviation, but "
-                f"component {k} has zero variance (the centred X has rank {rank}). Keep "
-                f"at most {rank} components (n_components={rank}), or set whiten=False."
+                f"component {k} has zero variance (the centred X has rank {rank}). {fix}"
             )
         self.components_ = np.ascontiguousarray(U[:, :k].T)  # (k, n)
         self.singular_values_ = omega[:k].copy()
@@ -343,13 +385,18 @@ class PCA(TransformerMixin, BaseEstimator):
         self.explained_variance_ratio_ = ratio[:k].copy()
         self.mean_ = mean
         self.n_components_ = k
+        # Probabilistic PCA's noise: the mean of the n - k discarded variances,
+        # the zero eigenvalues beyond min(m, n) included (equation (8.9a)).
+        self.noise_variance_ = float(np.sum((omega[k:] / math.sqrt(m)) ** 2) / (n - k)) \
+            if k < n else 0.0
         self.n_samples_ = m
         self.n_features_in_ = n
         return self
 
     def _check_n_components(self, m, n):
         """The int k to keep, or None when a float fraction decides it after the fit."""
-        value, largest = self.n_components, min(m, n)
+        # m centred rows sum to zero, so they span at most m - 1 directions.
+        value, largest = self.n_components, min(m - 1, n)
         if value is None:
             return largest
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
@@ -360,10 +407,11 @@ class PCA(TransformerMixin, BaseEstimator):
         if isinstance(value, numbers.Integral):
             if not 1 <= value <= largest:
                 raise ValueError(
-                    f"n_components={value} must be between 1 and min(m, n) = {largest} "
-                    f"(X has m = {m} examples and n = {n} features): the centred data spans "
-                    f"at most {largest} directions. Pass a smaller n_components, or None "
-                    f"for all {largest}."
+                    f"n_components={value} must be between 1 and min(m - 1, n) = {largest} "
+                    f"(X has m = {m} examples and n = {n} features): centred, the m rows "
+                    f"sum to zero and span at most m - 1 directions, so the data has at "
+                    f"most {largest} components of non-zero variance. Pass a smaller "
+                    f"n_components, or None for all {largest}."
                 )
             return int(value)
         if not 0 < value < 1:
@@ -391,6 +439,51 @@ class PCA(TransformerMixin, BaseEstimator):
         check_n_features(self, X)
         Z = _project_data(X - self.mean_, self.components_.T, self.n_components_)  # (m, k)
         return Z / self._scale() if self.whiten else Z
+
+    def score_samples(self, X):
+        r"""The log-likelihood of each example of ``X`` (m, n) under probabilistic PCA: shape (m,).
+
+        The density is the Gaussian with mean $\mu$ and covariance
+        $\Sigma_k = U_k (D_k - \nu I) U_k^\mathsf{T} + \nu I$, equation (8.9a), with
+        the kept variances $d_j$ along the components and the noise variance
+        $\nu$ (``noise_variance_``) across them; its log-density is
+        equation (8.9b). The same as scikit-learn's ``PCA.score_samples``
+        once its variances are multiplied by $(m - 1)/m$ (equation (8.15)).
+        ``whiten`` does not change it.
+
+        Raises
+        ------
+        ValueError
+            If $\Sigma_k$ is singular: a kept component or the noise has zero
+            variance (for example ``n_components`` equal to the rank of the
+            centred data, below $n$).
+        """
+        check_is_fitted(self, "components_")
+        X = check_array(X)
+        check_n_features(self, X)
+        d, s2 = self.explained_variance_, self.noise_variance_
+        n, k = self.n_features_in_, self.n_components_
+        # What the fit treats as zero variance (rounding residue of the SVD).
+        tiny = d[0] * max(self.n_samples_, n) * np.finfo(float).eps
+        if d[-1] <= tiny or (k < n and s2 <= tiny):
+            which = (f"component {k} has variance {d[-1]:.3g}" if d[-1] <= tiny else
+                     f"the {n - k} discarded directions have no variance (noise_variance_ "
+                     f"= {s2:.3g})")
+            raise ValueError(
+                f"The probabilistic-PCA covariance of this model is singular: {which}, so "
+                f"the data has no density. Fit with fewer components than the rank of the "
+                f"centred data, so that the discarded variance becomes the noise."
+            )
+        return _ppca_log_density(X - self.mean_, self.components_.T, d, s2)
+
+    def score(self, X, y=None):
+        """The average log-likelihood of ``X`` (m, n) under probabilistic PCA; ``y`` is ignored.
+
+        The mean of :meth:`score_samples`, like scikit-learn's ``PCA.score``:
+        larger is better, so ``GridSearchCV(PCA(), {"n_components": ...})``
+        needs no scorer and chooses $k$ by the held-out likelihood.
+        """
+        return float(np.mean(self.score_samples(X)))
 
     def inverse_transform(self, Z):
         r"""The points $Z U_k^\mathsf{T} + \mu$ of the subspace, in the original units: shape (m, n).

@@ -15,10 +15,12 @@ traceback for a mistake in the reader's code, never uses unseeded randomness,
 and never prints the expected values.
 
 :func:`diagnose` returns the same verdict as a :class:`Result` instead of
-printing it; :data:`TASKS` lists the tasks of every lab.
+printing it; :func:`hint` prints what to check, step by step, for a task whose
+check says only that the result does not match; :func:`progress` prints the
+verdict of every task of a lab; :data:`TASKS` lists the tasks of every lab.
 """
 
-from . import _anomaly, _kmeans, _linear, _logistic, _network, _pca, _svm  # noqa: F401 (register)
-from ._core import TASKS, Result, check, diagnose, your_code
+from . import _anomaly, _hints, _kmeans, _linear, _logistic, _network, _pca, _svm  # noqa: F401 (register)
+from ._core import TASKS, Result, check, diagnose, hint, progress, your_code
 
-__all__ = ["TASKS", "Result", "check", "diagnose", "your_code"]
+__all__ = ["TASKS", "Result", "check", "diagnose", "hint", "progress", "your_code"]

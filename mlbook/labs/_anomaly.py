@@ -4,7 +4,7 @@ import numpy as np
 
 from ..anomaly import estimate_gaussian, log_multivariate_gaussian, select_threshold
 from ..metrics import f1_score
-from ._core import Case, Mistake, array, compare, number, pair, task
+from ._core import Case, Mistake, array, compare, number, pair, swapped_message, task
 
 LAB = "anomaly-detection"
 
@@ -23,7 +23,8 @@ def check_estimate_gaussian(reader):
     for case in cases:
         X = case["X"]
         m, n = X.shape
-        mu, sigma2 = pair(reader(case), "your estimate_gaussian", ("mu", "sigma2"), case)
+        mu, sigma2 = pair(reader(case), "your estimate_gaussian", ("mu", "sigma2"), case,
+                          estimate_gaussian(X))
         if np.shape(mu) == (m,) and m != n:
             raise Mistake(f"your mu has one entry per example {case.where}: it averages each "
                           f"row; (9.6) averages each feature, a column of X")
@@ -161,6 +162,9 @@ def threshold_cases():
              "on 40 validation densities spanning many decades", {}),
         Case({"y_val": np.array([0, 1, 0, 1, 0]), "p_val": np.array([0.3, 0.1, 0.1, 0.05, 0.4])},
              "on a case where an anomaly and a normal example have the same density", {}),
+        Case({"y_val": np.array([1, 0, 0, 0]), "p_val": np.array([1e-5, 1.000001e-5, 0.5, 1.0])},
+             "on densities 1e-5, 1.000001e-5, 0.5, 1 with the first one an anomaly: only a "
+             "threshold in the narrow gap between the two smallest reaches the best F1", {}),
     ]
 
 
@@ -174,9 +178,12 @@ def check_select_threshold(reader):
     cases = threshold_cases()
     for case in cases:
         y, p = case.args.values()
-        tau, f1 = pair(reader(case), "your select_threshold", ("tau", "f1"), case)
-        tau = number(tau, "your tau", case)
-        f1 = number(f1, "your F1", case)
+        out = pair(reader(case), "your select_threshold", ("tau", "f1"), case)
+        tau = number(out[0], "your tau", case)
+        f1 = number(out[1], "your F1", case)
+        if (not np.isclose(f1, _f1_at(y, p, tau)) and 0 <= tau <= 1
+                and np.isclose(tau, _f1_at(y, p, f1))):
+            raise Mistake(swapped_message("your select_threshold", ("tau", "f1"), case))
         best = select_threshold(y, p)[1]
         reached = _f1_at(y, p, tau)
         if not np.isclose(f1, reached):
@@ -191,8 +198,13 @@ def check_select_threshold(reader):
         if np.isclose(reached, grid):
             raise Mistake(
                 f"your threshold's F1 is {reached:.3f} {case.where}, but a better one exists: a "
-                f"grid of evenly spaced thresholds (9.15) steps right over densities that span "
-                f"decades; try every distinct density as a threshold (9.14)")
+                f"grid of thresholds, evenly spaced (9.15) or log-spaced, steps right over "
+                f"densities that span decades or lie close together; the flagged set changes "
+                f"only at the densities themselves, so try every distinct density as a "
+                f"threshold (9.14)")
         raise Mistake(f"your threshold's F1 is {reached:.3f} {case.where}, but a better one "
-                      f"exists among the candidates of (9.14)")
+                      f"exists among the candidates of (9.14): the flagged set changes only "
+                      f"at the densities themselves, and a grid of thresholds, evenly or "
+                      f"log-spaced, can step over the gap between two of them; try every "
+                      f"distinct density as a threshold")
     return f"it finds a threshold with the best F1 of (9.14) on {len(cases)} cases"

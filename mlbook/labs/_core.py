@@ -9,6 +9,7 @@ that a check prints one line and never a traceback.
 """
 
 import copy
+import itertools
 import linecache
 import traceback
 import warnings
@@ -138,6 +139,12 @@ class Reader:
         if frame is not None:
             line = frame.line or linecache.getline(frame.filename, frame.lineno).strip()
             message += f" (in {frame.name}, at `{_one_line(line, 70)}`)" if line else ""
+        if isinstance(exc, ValueError) and "matmul" in str(exc):
+            message += ("; a product (a, b) @ (c, d) needs b = c: write the shape of each "
+                        "operand next to it and see which one needs .T")
+        elif isinstance(exc, ValueError) and "could not be broadcast" in str(exc):
+            message += ("; two arrays combined entry by entry need matching shapes: write "
+                        "the shape of each next to it")
         return message
 
 
@@ -199,7 +206,12 @@ def array(out, what, shape, symbols, case, integer=False):
     if isinstance(out, tuple) and not (len(shape) == 1 and len(out) == shape[0]):
         raise Mistake(f"{what} should be one array of shape {symbols}, but the function "
                       f"returned a tuple of {len(out)} values {case.where}")
+    raw = out
     arr = _numbers(out, what, f"an array of numbers of shape {symbols}", case)
+    if arr.ndim == 0 and len(shape) >= 1:
+        raise Mistake(f"{what} is one number where an array of shape {symbols} was expected "
+                      f"{case.where}: a sum, mean or arg-min ran over the whole array; give it "
+                      f"the axis to run over (axis=0 down the rows, axis=1 along each row)")
     if arr.shape != tuple(shape):
         raise Mistake(f"the shape of {what} is "
                       + _shape_hint(arr.shape, tuple(shape), symbols, case.sizes)
@@ -207,11 +219,22 @@ def array(out, what, shape, symbols, case, integer=False):
     if integer and not np.all(arr == np.round(arr)):
         raise Mistake(f"{what} should hold whole numbers (indices), but it holds fractions "
                       f"{case.where}")
+    kind = np.asarray(raw).dtype.kind
+    if integer and kind not in "iu":
+        raise Mistake(
+            f"{what} holds whole numbers but its dtype is {np.asarray(raw).dtype} {case.where}: "
+            f"numpy indexes only with integers, so using it as an index raises IndexError; "
+            f"make it an integer array (np.zeros(m, dtype=int), or np.argmin, which returns "
+            f"integers)")
     return arr
 
 
-def pair(out, what, names, case):
-    """The reader's result as a tuple of ``len(names)`` values, or a Mistake."""
+def pair(out, what, names, case, expected=None):
+    """The reader's result as a tuple of ``len(names)`` values, or a Mistake.
+
+    ``expected``, the right values in order, lets it recognise the right
+    values returned in another order (by shape, or by value when the shapes agree).
+    """
     if out is None:
         raise Mistake(f"{what} is None {case.where}: the function ends without a return statement")
     if not isinstance(out, (tuple, list)) or len(out) != len(names):
@@ -219,7 +242,43 @@ def pair(out, what, names, case):
         raise Mistake(f"{what} should be the {len(names)} values {', '.join(names)} (a tuple), "
                       f"but the function returned {count} value{'s' * (count != 1)} "
                       f"{case.where}")
+    if expected is not None:
+        _check_order(tuple(out), tuple(expected), what, names, case)
     return tuple(out)
+
+
+def _matches(got, want, by_value):
+    try:
+        got = np.asarray(got, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    want = np.asarray(want, dtype=np.float64)
+    return got.shape == want.shape and (not by_value or close(got, want, 1e-6))
+
+
+def swapped_message(what, names, case, order=None):
+    order = order or names[::-1]
+    return (f"{what} returns its values in the wrong order {case.where}: it returns "
+            f"({', '.join(order)}), the task asks for ({', '.join(names)}); put them in that "
+            f"order in the return statement")
+
+
+def _check_order(out, expected, what, names, case):
+    """A Mistake if ``out`` is ``expected`` in another order.
+
+    A value is recognised by its shape where no other value has that shape,
+    and by its value where two share one.
+    """
+    shapes = [np.shape(value) for value in expected]
+
+    def fits(i, j):
+        return _matches(out[i], expected[j], by_value=shapes.count(shapes[j]) > 1)
+
+    if all(fits(i, i) for i in range(len(out))):
+        return
+    for order in itertools.permutations(range(len(out))):
+        if all(fits(i, j) for i, j in enumerate(order)):
+            raise Mistake(swapped_message(what, names, case, [names[j] for j in order]))
 
 
 # --- comparing it with mlbook's answer ----------------------------------------------------
@@ -258,21 +317,36 @@ def factor(got, want):
 
 
 def describe_factor(c, sizes):
-    """``c`` in words, by the sizes of the case: "m times too large (m = 7)"."""
+    """``c`` in words, by the sizes of the case ("is m times too large (m = 7 here)"), or None.
+
+    A factor is named only when the task's own constants can produce it: a
+    size of the case (m, K, n, ...), 2, their products and their inverses,
+    with either sign. Any other ratio says nothing about the constants (a
+    square of a sum, a product where an elementwise one was meant, a broadcast
+    to (m, m) all give one), so it is not reported.
+    """
     if np.isclose(c, -1.0):
         return "has the opposite sign"
+    sign, size = ("has the opposite sign and " if c < 0 else ""), abs(c)
+    words = []
     for name, value in sizes.items():
-        if value > 2 and np.isclose(c, value, rtol=1e-6):
-            return f"is {name} times too large ({name} = {value} here)"
-        if value > 2 and np.isclose(c, 1 / value, rtol=1e-6):
-            return f"is {name} times too small ({name} = {value} here)"
-        if value > 2 and np.isclose(c, -value, rtol=1e-6):
-            return f"has the opposite sign and is {name} times too large ({name} = {value} here)"
-    if np.isclose(c, 2.0):
-        return "is twice too large"
-    if np.isclose(c, 0.5):
-        return "is half what it should be"
-    return f"is {c:.3g} times what it should be"
+        if value > 2:
+            words += [(value, f"is {name} times too large ({name} = {value} here)"),
+                      (1 / value, f"is {name} times too small ({name} = {value} here)"),
+                      (2 * value, f"is 2{name} times too large ({name} = {value} here)"),
+                      (1 / (2 * value), f"is 2{name} times too small ({name} = {value} here)"),
+                      (value / 2, f"is {name}/2 times too large ({name} = {value} here)"),
+                      (2 / value, f"is {name}/2 times too small ({name} = {value} here)")]
+    words += [(2.0, "is twice too large"), (0.5, "is half what it should be")]
+    for value, text in words:
+        if np.isclose(size, value, rtol=1e-6):
+            return sign + text
+    return None
+
+
+WHAT_TO_CHECK = ("check the shape of every intermediate result (an (m, 1) column against an "
+                 "(m,) vector broadcasts to (m, m)), which axis each sum or mean runs over, "
+                 "* against @, and which rows or columns each slice keeps")
 
 
 def relative_gap(got, want):
@@ -302,11 +376,28 @@ def compare(got, want, what, case, mistakes=(), equation="", rtol=1e-7, fallback
     if fallback is not None:
         fallback()
     c = factor(got, want)
-    if c is not None:
-        raise Mistake(f"{what} {describe_factor(c, case.sizes)} {case.where}"
+    words = None if c is None else describe_factor(c, case.sizes)
+    if words is not None:
+        raise Mistake(f"{what} {words} {case.where}"
                       + (f"; compare the constants with {equation}" if equation else ""))
+    want_arr = np.asarray(want)
+    if want_arr.dtype.kind in "iub" and got_arr.shape == want_arr.shape and want_arr.ndim == 1:
+        wrong = np.flatnonzero(got_arr != want_arr)
+        raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where}: "
+                      f"{wrong.size} of its {want_arr.size} entries "
+                      f"{'differs' if wrong.size == 1 else 'differ'}, the first at index "
+                      f"{wrong[0]}")
+    if c is not None and got_arr.size == 1:
+        raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where}, "
+                      f"and no constant of the task (m, 2, ...) accounts for the difference, so "
+                      f"the structure is wrong, not a constant; " + WHAT_TO_CHECK)
+    if c is not None:
+        raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where}: "
+                      f"every entry is {c:.3g} times the right one, a ratio that none of the "
+                      f"task's constants gives, so the structure is wrong, not a constant; "
+                      + WHAT_TO_CHECK)
     raise Mistake(f"{what} does not match {equation or 'the expected value'} {case.where} "
-                  f"(relative difference {relative_gap(got, want):.2g})")
+                  f"(relative difference {relative_gap(got, want):.2g}); " + WHAT_TO_CHECK)
 
 
 def gradient_error(got, numeric, want, case, mistakes, equation, fallback=None, tolerance=1e-6):
@@ -387,6 +478,13 @@ def diagnose(task_name, function):
         return Result(task_name, "failed",
                       f"pass the function itself, check({task_name!r}, {task_name}), not "
                       f"a {type(function).__name__} (its result)")
+    helper = _failing_helper(task_name, function)
+    if helper is not None:
+        name, result = helper
+        return Result(task_name, "failed",
+                      f"not right yet: your {task_name} calls your {name}, which is not right "
+                      f"yet, so check {name} first (check(\"{name}\", {name})): "
+                      + result.message.removeprefix("not right yet: "))
     reader = Reader(function, spec)
     try:
         summary = spec.checker(reader)
@@ -400,12 +498,43 @@ def diagnose(task_name, function):
                       "not implemented yet: replace the line raise NotImplementedError(...) "
                       "with your code, run the cell, then run this check again")
     except Mistake as exc:
-        return Result(task_name, "failed", "not right yet: " + str(exc))
+        more = (f"; for what to check step by step, run hint(\"{task_name}\")"
+                if task_name in HINTS and "does not match" in str(exc) else "")
+        return Result(task_name, "failed", "not right yet: " + str(exc) + more)
     note = ""
     if reader.warnings:
         text, where = reader.warnings[0]
         note = f" (numpy warned \"{text}\" {where})"
     return Result(task_name, "passed", f"passed: {summary}{note}")
+
+
+def _failing_helper(task_name, function, _seen=None):
+    """The reader's own earlier task that ``function`` calls and that fails, with its Result.
+
+    A task may call the reader's function of an earlier task (``nn_cost``
+    calls ``forward``); when that one is wrong, the later one cannot be right,
+    and blaming it would send the reader to the wrong place. Only functions
+    of the same lab, found under their task's name among the reader's globals
+    and not mlbook's own, count.
+    """
+    code, namespace = getattr(function, "__code__", None), getattr(function, "__globals__", {})
+    if code is None:
+        return None
+    seen = (_seen or set()) | {task_name}
+    lab = TASKS[task_name].lab
+    for name in code.co_names:
+        helper = namespace.get(name)
+        if (name in seen or name not in TASKS or TASKS[name].lab != lab or not callable(helper)
+                or helper is function
+                or str(getattr(helper, "__module__", "")).partition(".")[0] == "mlbook"):
+            continue
+        deeper = _failing_helper(name, helper, seen)
+        if deeper is not None:
+            return deeper
+        result = diagnose(name, helper)
+        if result.status == "failed":
+            return name, result
+    return None
 
 
 def check(task_name, function):
@@ -434,6 +563,65 @@ def check(task_name, function):
     sigmoid: not implemented yet: ...
     """
     print(diagnose(task_name, function).line)
+
+
+HINTS = {}
+
+
+def hint(task_name):
+    """Print what to check, step by step, when a task's check says only "does not match".
+
+    Between the one line of :func:`check` and the chapter's own code: the
+    steps of the task with the shape of each intermediate result and the
+    usual slip at each step, without the answer.
+
+    Parameters
+    ----------
+    task_name : str
+        The task, as the lab names it (``"nn_cost"``).
+    """
+    if task_name not in TASKS:
+        known = ", ".join(sorted(TASKS))
+        print(f"there is no task called {task_name!r}; the tasks are {known}")
+        return
+    steps = HINTS.get(task_name, ())
+    print(f"{task_name}: what to check, step by step")
+    for number, step in enumerate(steps, start=1):
+        print(f"  {number}. {step}")
+
+
+def progress(lab, namespace):
+    """Print the progress of a whole lab: one line per task, then how many passed.
+
+    Each task's function is looked up by its name in ``namespace`` (a
+    notebook passes ``globals()``) and checked as :func:`check` does; a line
+    says "passed", "not right yet" with the reason's first words, "not
+    implemented yet", or that the task's cell has not been run.
+
+    Parameters
+    ----------
+    lab : str
+        The lab, as its file is named (``"k-means"``).
+    namespace : dict
+        Where the reader's functions are, ``globals()`` in a notebook.
+    """
+    tasks = [name for name, spec in TASKS.items() if spec.lab == lab]
+    if not tasks:
+        labs = ", ".join(sorted({spec.lab for spec in TASKS.values()}))
+        print(f"there is no lab called {lab!r}; the labs are {labs}")
+        return
+    passed = 0
+    for name in tasks:
+        function = namespace.get(name)
+        if function is None:
+            line = "not run yet: run the task's cell, then this one again"
+        else:
+            result = diagnose(name, function)
+            passed += result.status == "passed"
+            line = {"passed": "passed", "not implemented": "not implemented yet"}.get(
+                result.status, _one_line(result.message, 110))
+        print(f"{name}: {line}")
+    print(f"{passed} of {len(tasks)} tasks passed")
 
 
 class your_code:  # noqa: N801 (used as a context manager, like a function)

@@ -14,7 +14,7 @@ def _problem(seed, m, n, lam, spread=1.0, where=""):
     theta = gen.normal(size=n + 1)
     y = X @ gen.normal(size=n + 1) + gen.normal(size=m)
     return Case({"theta": theta, "X": X, "y": y, "lam": lam}, where,
-                {"m": m, "2m": 2 * m} if m > 1 else {})
+                {"m": m} if m > 1 else {})
 
 
 def cost_cases():
@@ -91,6 +91,9 @@ def _gradient_mistakes(case):
         (data, "is not regularised: lam is ignored; (1.12) adds lam/m I_0 theta"),
         (data + lam * np.r_[0.0, theta[1:]],
          "has a penalty term m times too large: (1.12) divides the whole gradient by m"),
+        (data + penalty / 2,
+         "has a penalty term half what it should be: the 1/2 of the cost's lam/(2m) cancels "
+         "against the 2 of the derivative of theta_j^2, so (1.12) adds lam/m I_0 theta"),
         (-data + penalty,
          "has the residual's sign flipped: (1.6) uses X theta - y, prediction minus target"),
     ]
@@ -172,8 +175,10 @@ def check_feature_normalize(reader):
     for case in cases:
         X = case["X"]
         m, n = X.shape
+        mu_, sigma_ = X.mean(axis=0), X.std(axis=0)
         X_norm, mu, sigma = pair(reader(case), "your function's result",
-                                 ("X_norm", "mu", "sigma"), case)
+                                 ("X_norm", "mu", "sigma"), case,
+                                 ((X - mu_) / sigma_, mu_, sigma_))
         if np.shape(mu) == (m,) and m != n:
             raise Mistake(f"your mu has one entry per example {case.where}: it averages each row; "
                           f"(1.9) averages each feature, a column of X")

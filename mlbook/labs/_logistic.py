@@ -54,7 +54,7 @@ def _binary(seed, m, n, lam, where, extreme=False):
         X[0, 1:] = (40.0 - theta[0]) * theta[1:] / (theta[1:] @ theta[1:])
         y[0] = 0.0
     return Case({"theta": theta, "X": X, "y": y, "lam": lam}, where,
-                {"m": m, "2m": 2 * m} if m > 1 else {})
+                {"m": m} if m > 1 else {})
 
 
 def logistic_cases(extreme=True):
@@ -130,6 +130,9 @@ def _gradient_mistakes(case):
          "(2.11)"),
         (data + lam * np.r_[0.0, theta[1:]],
          "has a penalty term m times too large: (2.14) divides the whole gradient by m"),
+        (data + penalty / 2,
+         "has a penalty term half what it should be: the 1/2 of the cost's lam/(2m) cancels "
+         "against the 2 of the derivative of theta_j^2, so (2.14) adds lam/m I_0 theta"),
     ]
 
 

@@ -10,7 +10,9 @@ from ._core import (Case, Mistake, array, compare, gradient_error, gradient_summ
                     pair, task)
 
 LAB = "neural-networks"
-SIZES = (4, 5, 3)  # s_1 = n, s_2, s_3 = K: every size different, so shapes tell them apart
+# s_1 = n, s_2, s_3 = K. With m = 7, every size the shapes use differs (n = 2, n+1 = 3,
+# K = 4, s_2 = 5, s_2+1 = 6, m = 7): no weight matrix is square, so a transpose shows.
+SIZES = (2, 5, 4)
 
 
 @task("sigmoid_gradient", LAB, ("z",))
@@ -36,11 +38,11 @@ def check_sigmoid_gradient(reader):
     return f"it agrees with (2.4) on {len(cases)} cases"
 
 
-def network_case(seed, m, lam=0.0, where=None):
+def network_case(seed, m, lam=0.0, where=None, scale=0.7):
     gen = np.random.default_rng(seed)
     n, s2, K = SIZES
     Theta1 = gen.normal(size=(s2, n + 1)) * 0.7
-    Theta2 = gen.normal(size=(K, s2 + 1)) * 0.7
+    Theta2 = gen.normal(size=(K, s2 + 1)) * scale
     X = gen.normal(size=(m, n))
     Y = np.eye(K)[gen.integers(0, K, size=m)]  # (m, K), one-hot
     where = where or f"on a network of sizes {SIZES} with m = {m} examples and lam = {lam:g}"
@@ -57,17 +59,17 @@ def _layers(Theta1, Theta2, X):
 
 @task("forward", LAB, ("Theta1", "Theta2", "X"))
 def check_forward(reader):
-    cases = [network_case(100, 6), network_case(101, 1, where="on a single example")]
+    cases = [network_case(100, 7), network_case(101, 1, where="on a single example")]
     for case in cases:
         Theta1, Theta2, X = case["Theta1"], case["Theta2"], case["X"]
         case = Case({"Theta1": Theta1, "Theta2": Theta2, "X": X}, case.where, case.sizes)
         m, (n, s2, K) = X.shape[0], SIZES
-        A2, A3 = pair(reader(case), "your forward", ("A2", "A3"), case)
+        Z2, want2, Z3, want3 = _layers(Theta1, Theta2, X)
+        A2, A3 = pair(reader(case), "your forward", ("A2", "A3"), case, (want2, want3))
         if np.shape(A2) == (m, s2 + 1):
             raise Mistake(f"your A2 has s_2 + 1 = {s2 + 1} columns {case.where}: A^(2) holds the "
                           f"s_2 hidden units; the column of ones is put in front of it only to "
                           f"multiply Theta2 (4.4)")
-        Z2, want2, Z3, want3 = _layers(Theta1, Theta2, X)
         A2 = array(A2, "your A2", (m, s2), "(m, s_2)", case)
         compare(A2, want2, "your A2", case, [
             (Z2, "is Z^(2): apply the sigmoid, A^(2) = g(Z^(2)) (4.4)"),
@@ -91,12 +93,29 @@ def _penalty(Theta1, Theta2, with_bias=False):
 @task("nn_cost", LAB, ("Theta1", "Theta2", "X", "Y", "lam"))
 def check_nn_cost(reader):
     cases = [network_case(110, 7, 0.0), network_case(111, 7, 1.5),
-             network_case(112, 1, 2.0, where="on a single example (m = 1) and lam = 2")]
+             network_case(112, 1, 2.0, where="on a single example (m = 1) and lam = 2"),
+             network_case(113, 7, 0.0, scale=25.0,
+                          where="on a confident network (output weights near 25, some logits "
+                                "beyond 40 on the wrong side) with m = 7 and lam = 0")]
     for case in cases:
         Theta1, Theta2, X, Y, lam = case.args.values()
         m = X.shape[0]
         got = number(reader(case), "your cost", case)
         want = nn_cost([Theta1, Theta2], X, Y, lam)
+        Z3 = _layers(Theta1, Theta2, X)[2]
+        wrong_way = np.max(np.where(Y == 1, -Z3, Z3))
+        if wrong_way > 37 and not np.isclose(got, want, rtol=1e-9):
+            if not np.isfinite(got):
+                raise Mistake(
+                    f"your cost is {got} {case.where}: g(40) rounds to exactly 1 in floating "
+                    f"point, so log(1 - A^(3)) is log 0; compute the logs from Z^(3) "
+                    f"(-y log g(z) - (1 - y) log(1 - g(z)) = log(1 + e^z) - y z, np.logaddexp(0, "
+                    f"z)), as the logistic lab's cost does (2.9)")
+            if got < want:
+                raise Mistake(
+                    f"your cost is too small {case.where}: clipping A^(3) away from 0 and 1 "
+                    f"caps what a wrong output can cost, but a logit of 40 on the wrong side "
+                    f"costs 40; compute the logs from Z^(3), as (2.9) shows")
         data = nn_cost([Theta1, Theta2], X, Y, 0.0)
         compare(got, want, "your cost", case, [
             (data + lam / (2 * m) * _penalty(Theta1, Theta2, with_bias=True),
@@ -106,8 +125,26 @@ def check_nn_cost(reader):
                    "weights"),
             (data + lam / m * _penalty(Theta1, Theta2), "has a penalty twice too large: "
                                                         "(4.5) divides it by 2m"),
-        ], "(4.5)", rtol=1e-9)
-    return f"it agrees with mlbook's nn_cost on {len(cases)} cases, lam = 0 and lam > 0"
+            (data + lam / 2 * _penalty(Theta1, Theta2), "has a penalty m times too large: "
+                                                        "(4.5) divides it by 2m, not 2"),
+        ], "(4.5)", rtol=1e-9, fallback=lambda: _penalty_only(reader, case))  # noqa: B023
+    return (f"it agrees with mlbook's nn_cost on {len(cases)} cases, lam = 0 and lam > 0, "
+            f"a confidently wrong network included")
+
+
+def _penalty_only(reader, case):
+    """When lam > 0 fails but the same case with lam = 0 passes, say that the penalty is wrong."""
+    lam = case["lam"]
+    if lam == 0:
+        return
+    plain = Case({**case.args, "lam": 0.0}, case.where, case.sizes)
+    got = number(reader(plain), "your cost", plain)
+    if np.isclose(got, nn_cost([case["Theta1"], case["Theta2"]], case["X"], case["Y"], 0.0),
+                  rtol=1e-9):
+        raise Mistake(f"your cost is right for lam = 0 but not {case.where}: the data term is "
+                      f"right and the penalty is not; (4.5) adds lam/(2m) times the squares of "
+                      f"every weight but the first column (the bias weights) of each Theta; "
+                      f"check which rows or columns each slice keeps")
 
 
 STRAY_G_PRIME = (
@@ -119,7 +156,7 @@ STRAY_G_PRIME = (
 @task("output_delta", LAB, ("A3", "Y", "Z3"))
 def check_output_delta(reader):
     cases = []
-    for seed, m in [(120, 6), (121, 1)]:
+    for seed, m in [(120, 7), (121, 1)]:
         base = network_case(seed, m)
         _, _, Z3, A3 = _layers(base["Theta1"], base["Theta2"], base["X"])
         cases.append(Case({"A3": A3, "Y": base["Y"], "Z3": Z3},
@@ -160,7 +197,8 @@ def check_backprop(reader):
     worst = 0.0
     for case in cases:
         Theta1, Theta2, X, Y, lam = case.args.values()
-        grad1, grad2 = pair(reader(case), "your backprop", ("grad1", "grad2"), case)
+        grad1, grad2 = pair(reader(case), "your backprop", ("grad1", "grad2"), case,
+                            (Theta1, Theta2))
         if np.shape(grad1) == (s2 + 1, n + 1):
             raise Mistake(f"your grad1 has s_2 + 1 = {s2 + 1} rows {case.where}: the hidden "
                           f"delta kept an entry for the bias unit, which has no error; (4.10) "
@@ -187,4 +225,9 @@ def _backprop_mistakes(args, lam):
          "applies g' to A^(2) instead of Z^(2) in the hidden delta: g'(z) = a(1 - a) (4.10), "
          "while g'(a) is the slope at another point"),
         (_backprop(*args, lam, hidden="none"), "leaves g'(z^(2)) out of the hidden delta (4.10)"),
+        (_backprop(*args, lam / 2), "has a penalty term half what it should be: the 1/2 of "
+                                    "the cost's lam/(2m) cancels against the 2 of the "
+                                    "square's derivative, so (4.12) adds lam/m times Theta"),
+        (_backprop(*args, lam * len(args[2])), "has a penalty term m times too large: (4.12) "
+                                               "adds lam/m times Theta, not lam times Theta"),
     ]

@@ -59,7 +59,8 @@ def check_principal_components(reader):
     for case in cases:
         X = case["X"]
         m, n = X.shape
-        mu, U, d = pair(reader(case), "your principal_components", ("mu", "U", "d"), case)
+        mu, U, d = pair(reader(case), "your principal_components", ("mu", "U", "d"), case,
+                        (X.mean(axis=0), np.eye(n), principal_components(_centred(X))[1]))
         mu = array(mu, "your mu", (n,), "(n,)", case)
         compare(mu, X.mean(axis=0), "your mu", case, equation="(8.1)")
         want_U, want_d = principal_components(_centred(X))

@@ -21,6 +21,7 @@ from .._validation import (
     check_X_y,
 )
 from .._threads import one_blas_thread
+from ..exceptions import _stacklevel
 from ..base import BaseEstimator, RegressorMixin
 from ..optimize import gradient_descent
 from ..preprocessing import add_intercept
@@ -150,12 +151,24 @@ def _solve_normal_system(A, b):
         raise _SingularError from None
 
 
-def _singular_message(X, lam, intercept):
+def _singular_message(X, lam, intercept, fallback=False):
     """Why X^T X + lam I0 is singular, naming the columns, and what to do.
 
     ``X`` is the design matrix; ``intercept`` says that the estimator added
-    its column 0 (so column k is the user's feature k - 1).
+    its column 0 (so column k is the user's feature k - 1). ``fallback``:
+    the estimator returns the minimum-norm solution instead of refusing, and
+    the message says so.
     """
+    message = _why_singular(X, lam, intercept)
+    if fallback:
+        message += (" LinearRegression returns the minimum-norm least-squares solution (the "
+                    "pseudo-inverse's, as scikit-learn does): it predicts as well as any other "
+                    "minimiser, but its coefficients of those columns are one choice among "
+                    "infinitely many and mean nothing on their own.")
+    return message
+
+
+def _why_singular(X, lam, intercept):
     m, p = X.shape
     name = (lambda k: "the intercept's column of ones" if k == 0 else f"feature {k - 1}") \
         if intercept else (lambda k: f"column {k}")
@@ -178,7 +191,10 @@ def _singular_message(X, lam, intercept):
                     f"is a multiple of the column of ones that carries the intercept, and the "
                     f"columns are linearly dependent. Remove the constant feature, or use "
                     f"lam > 0.")
-    # The direction in which the scaled columns combine to (nearly) zero.
+    # The direction in which the scaled columns combine to (nearly) zero. Each
+    # column is divided by its largest entry first, so that its norm neither
+    # overflows nor underflows (values near 1e-300 would make it 0).
+    X = X / np.max(np.abs(X), axis=0)
     _, _, Vt = np.linalg.svd(X / np.linalg.norm(X, axis=0), full_matrices=False)
     weights = np.abs(Vt[-1])
     names = [name(k) for k in np.flatnonzero(weights > 1e-3 * weights.max())]
@@ -186,6 +202,37 @@ def _singular_message(X, lam, intercept):
     return (head + f"the columns of X are linearly dependent: a combination of {involved} is "
             f"zero up to rounding (a repeated or derived feature). Remove one of them, or "
             f"use lam > 0.")
+
+
+def _normalised_weights(sample_weight, m):
+    r"""The reader's ``sample_weight`` $s$ as weights $v$ of mean 1, and the factor for lam.
+
+    The weighted costs divide by $\sum_i s_i$, the number of examples when
+    every weight is 1, so that an integer weight counts an example that many
+    times. The kernels divide by $m$; with $v = s\,m / \sum_i s_i$ and
+    $\lambda' = \lambda\,m / \sum_i s_i$ they compute exactly the weighted
+    cost: $rac{1}{m}[\sum_i v_i \ell_i + rac{\lambda'}{2}\lVert w
+Vert^2]
+    = rac{1}{\sum_i s_i}[\sum_i s_i \ell_i + rac{\lambda}{2}\lVert w
+Vert^2]$.
+    Returns ``(None, 1.0)`` for ``sample_weight=None``.
+    """
+    if sample_weight is None:
+        return None, 1.0
+    s = check_array(sample_weight, "sample_weight", ndim=1, hint=(
+        "Pass one weight per row of X, as a 1-D array."))
+    if s.shape[0] != m:
+        raise ValueError(f"sample_weight has {s.shape[0]} entries but X has {m} rows; pass one "
+                         f"weight per row of X.")
+    if np.any(s < 0):
+        i = int(np.argmax(s < 0))
+        raise ValueError(f"sample_weight must be non-negative, got {s[i].item()!r} at index {i}. A "
+                         f"weight counts how often an example is seen.")
+    total = float(np.sum(s))
+    if not total > 0:
+        raise ValueError("sample_weight is zero for every example (the weights sum to 0): give at "
+                         "least one example a positive weight.")
+    return s * (m / total), m / total
 
 
 def _solver_options(estimator, solver, defaults):
@@ -243,7 +290,8 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         The training cost before the first update and after each one
         (one entry, the final cost, for the normal equation).
     n_iter_ : int
-        Updates made (0 for the normal equation).
+        Updates made by gradient descent. Not set by the normal equation,
+        which does not iterate (as scikit-learn's closed-form estimators).
     n_features_in_ : int
 
     Examples
@@ -265,53 +313,103 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         self.tol = tol
 
     @one_blas_thread
-    def fit(self, X, y):
-        """Learn ``coef_`` and ``intercept_`` from ``X`` (m, n), without the column of ones, and ``y`` (m,)."""
+    def fit(self, X, y, sample_weight=None):
+        r"""Learn ``coef_`` and ``intercept_`` from ``X`` (m, n), without the column of ones, and ``y`` (m,).
+
+        ``sample_weight`` (m,), non-negative, weighs each example's squared
+        error: the cost becomes
+        $rac{1}{2\sum_i s_i}ig[\sum_i s_i (	heta^\mathsf{T} x^{(i)} - y^{(i)})^2
+        + \lambda \sum_{j \ge 1} 	heta_j^2ig]$, (1.11) when every weight is 1,
+        so an integer weight counts an example that many times and a weight of
+        0 leaves it out.
+        """
         check_option(self.solver, "solver", tuple(self._SOLVERS))
         check_scalar(self.lam, "lam", low=0)
         options = _solver_options(self, self.solver, self._SOLVERS)
         X, y = check_X_y(X, y, estimator=True)
         check_scale(X)
         check_scale(y.reshape(-1, 1), "y")
+        v, lam_factor = _normalised_weights(sample_weight, X.shape[0])
+        lam = self.lam * lam_factor
         Xb = add_intercept(X)  # (m, n+1)
+        # Weighted rows: sqrt(v_i) times row i of [1, X] and of y turns the
+        # weighted squares into plain ones, so (1.11)-(1.13) apply unchanged.
+        root = None if v is None else np.sqrt(v)
+        Xv, yv = (Xb, y) if root is None else (root[:, None] * Xb, root * y)
         if self.solver == "normal_equation":
-            theta = self._centred_normal_equation(X, y, Xb)
-            costs = np.array([_linear_cost(theta, Xb, y, self.lam)])
+            theta = self._centred_normal_equation(X, y, Xb, v, lam)
+            costs = np.array([_linear_cost(theta, Xv, yv, lam)])
         else:
             check_scalar(options["learning_rate"], "learning_rate", low=0, include_low=False)
             check_scalar(options["max_iter"], "max_iter", low=1, integer=True)
             check_scalar(options["tol"], "tol", low=0, include_low=False)
 
             def cost_and_gradient(theta):
-                return _linear_cost(theta, Xb, y, self.lam), _linear_gradient(theta, Xb, y, self.lam)
+                return _linear_cost(theta, Xv, yv, lam), _linear_gradient(theta, Xv, yv, lam)
 
             theta, costs = gradient_descent(cost_and_gradient, np.zeros(Xb.shape[1]), **options)
         self.intercept_ = float(theta[0])
         self.coef_ = theta[1:]
         self.cost_history_ = costs
-        self.n_iter_ = len(costs) - 1
+        if self.solver == "gradient_descent":
+            self.n_iter_ = len(costs) - 1
+        else:  # closed form: no iterations to count, as scikit-learn's closed-form fits
+            self.__dict__.pop("n_iter_", None)
         self.n_features_in_ = X.shape[1]
         return self
 
-    def _centred_normal_equation(self, X, y, Xb):
+    def _centred_normal_equation(self, X, y, Xb, v, lam):
         """(1.13) solved on centred data, then the intercept recovered.
 
         The intercept is not penalised, so at the minimum it is
         mean(y) - mean(X) @ w, and w solves the normal equation of the centred
         data without the column of ones. Centring first keeps a feature far
         from zero (a year, a position in metres) from squaring its offset into
-        X^T X, where it would swamp the information in its spread.
+        X^T X, where it would swamp the information in its spread. With
+        weights ``v`` the means are weighted and row i is multiplied by
+        sqrt(v_i).
+
+        Without a penalty, dependent columns (a constant feature, one-hot
+        columns for every category, fewer examples than features) leave
+        infinitely many minimisers. Then the one of smallest norm is returned,
+        the pseudo-inverse's $w = X_c^+ y_c$ (what scikit-learn returns), with
+        a ``RankWarning`` that names the columns and the fix.
         """
-        if self.lam == 0:
-            constant = np.flatnonzero(np.ptp(X, axis=0) == 0)
-            if constant.size:  # centred, it is a column of zeros: say why
-                raise ValueError(_singular_message(Xb, self.lam, intercept=True))
-        x_mean, y_mean = X.mean(axis=0), y.mean()  # (n,), scalar
+        x_mean, y_mean = np.average(X, axis=0, weights=v), np.average(y, weights=v)  # (n,), scalar
         Xc, yc = X - x_mean, y - y_mean  # (m, n), (m,)
-        try:
-            w = _solve_normal_system(Xc.T @ Xc + self.lam * np.eye(X.shape[1]), Xc.T @ yc)
-        except _SingularError:
-            raise ValueError(_singular_message(Xb, self.lam, intercept=True)) from None
+        if v is not None:
+            root = np.sqrt(v)
+            Xc, yc = root[:, None] * Xc, root * yc
+        if lam == 0:
+            # A constant feature (tested exactly: its rounded mean may differ from its
+            # value in the last bit) is, centred, a column of exact zeros.
+            constant = np.ptp(X if v is None else X[v > 0], axis=0) == 0  # (n,)
+            Xc[:, constant] = 0.0
+            # One factor for every column: squares of values near 1e-300 would
+            # underflow to 0 (and call full-rank data singular), and a common
+            # factor keeps the minimum-norm solution the minimum-norm one.
+            unit = float(np.max(np.abs(Xc)))
+            unit = unit if unit > 0 else 1.0
+            Xs = Xc / unit  # (m, n), largest entry 1
+            # The rank as numpy's matrix_rank counts it: singular values below
+            # max(m, n) * eps of the largest are rounding, not information.
+            singular = scipy.linalg.svdvals(Xs)
+            cutoff = max(Xs.shape) * np.finfo(np.float64).eps
+            full_rank = Xs.shape[0] >= Xs.shape[1] and singular[-1] > cutoff * singular[0]
+            try:
+                if not full_rank:
+                    raise _SingularError
+                w = _solve_normal_system(Xs.T @ Xs, Xs.T @ yc) / unit
+            except _SingularError:
+                warnings.warn(
+                    _singular_message(Xb, lam, intercept=True, fallback=True),
+                    np.exceptions.RankWarning, stacklevel=_stacklevel())
+                w = scipy.linalg.lstsq(Xs, yc, cond=cutoff)[0] / unit
+        else:
+            try:
+                w = _solve_normal_system(Xc.T @ Xc + lam * np.eye(X.shape[1]), Xc.T @ yc)
+            except _SingularError:
+                raise ValueError(_singular_message(Xb, lam, intercept=True)) from None
         return np.r_[y_mean - x_mean @ w, w]
 
     def predict(self, X):

@@ -27,7 +27,7 @@ from .._threads import one_blas_thread
 from ..base import BaseEstimator, ClassifierMixin
 from ..optimize import gradient_descent, minimize_lbfgs
 from ..preprocessing import add_intercept
-from ._linear import _check_problem, _solver_options
+from ._linear import _check_problem, _normalised_weights, _solver_options
 
 
 def _check_binary_problem(theta, X, y, lam):
@@ -122,6 +122,18 @@ def _logistic_cost_and_gradient(theta, X, y, lam):
     grad[1:] += lam * theta[1:]  # no penalty term for theta_0
     return cost / m, grad / m
 # --8<-- [end:logistic-cost-and-gradient]
+
+
+def _weighted_logistic_cost_and_gradient(theta, X, y, lam, v):
+    # (2.13) and (2.14) with example i's loss counted v_i times (v has mean 1, and
+    # lam was divided by the mean of the reader's weights: see _normalised_weights).
+    m = X.shape[0]
+    z = X @ theta  # (m,)
+    losses = np.maximum(z, 0) - y * z + np.log1p(np.exp(-np.abs(z)))
+    cost = v @ losses + (lam / 2 * (theta[1:] @ theta[1:]) if lam else 0.0)
+    grad = X.T @ (v * (sigmoid(z) - y))  # (n+1,) = (n+1, m) @ (m,)
+    grad[1:] += lam * theta[1:]
+    return cost / m, grad / m
 
 
 # --- softmax (multinomial) regression --------------------------------------
@@ -294,11 +306,15 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         self.tol = tol
 
     @one_blas_thread
-    def fit(self, X, y):
-        """Learn from ``X`` (m, n), without the column of ones, and labels ``y`` (m,).
+    def fit(self, X, y, sample_weight=None):
+        r"""Learn from ``X`` (m, n), without the column of ones, and labels ``y`` (m,).
 
         The labels may be of any kind: strings, or integers in any order and
-        with gaps; ``classes_`` records them sorted.
+        with gaps; ``classes_`` records them sorted. ``sample_weight`` (m,),
+        non-negative, weighs each example's loss: the cost is
+        $\frac{1}{\sum_i s_i}\big[\sum_i s_i\,\ell_i + \frac{\lambda}{2}\lVert w\rVert^2\big]$,
+        so an integer weight counts an example that many times (and a weight
+        of 0 leaves it out), and equal weights give (2.13).
         """
         check_option(self.solver, "solver", tuple(self._SOLVERS))
         check_scalar(self.lam, "lam", low=0)
@@ -310,29 +326,42 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         X = check_scale(check_array(X))
         classes, y_index = check_classes(y)
         check_consistent_length(X, y_index)
-        Xb = add_intercept(X)  # (m, n+1)
+        v, lam_factor = _normalised_weights(sample_weight, X.shape[0])  # (m,) of mean 1, or None
+        if v is not None and np.unique(y_index[v > 0]).size < 2:
+            raise ValueError(
+                f"Only one class, {classes[y_index[v > 0][0]].item()!r}, has examples with a "
+                f"positive sample_weight; a classifier needs examples of at least two classes. "
+                f"Give some examples of another class a positive weight."
+            )
+        # Centred features: the logits theta_0 + x @ w = (theta_0 + mean @ w) + (x - mean) @ w
+        # are the same model, and the penalty does not touch theta_0, so the minimiser is
+        # the same; but a feature far from zero (a year) no longer makes the cost a
+        # narrow valley that the optimiser stops in early. theta_0 is recovered below.
+        x_mean = np.average(X, axis=0, weights=v)  # (n,)
+        Xb = add_intercept(X - x_mean)  # (m, n+1)
         # Two classes need one classifier (classes_[1] against classes_[0]);
         # K > 2 need K, class k against the rest: a loop over classes.
         positives = [1] if len(classes) == 2 else range(len(classes))
         thetas, histories = [], []
         for k in positives:
-            theta, costs = self._fit_binary(Xb, (y_index == k).astype(np.float64), options)
+            theta, costs = self._fit_binary(Xb, (y_index == k).astype(np.float64), options, v,
+                                            self.lam * lam_factor)
             thetas.append(theta)
             histories.append(costs)
         Theta = np.array(thetas)  # (1 or K, n+1)
         self.classes_ = classes
-        self.intercept_ = Theta[:, 0]
+        self.intercept_ = Theta[:, 0] - Theta[:, 1:] @ x_mean
         self.coef_ = Theta[:, 1:]
         self.n_iter_ = np.array([len(costs) - 1 for costs in histories])
         self.cost_history_ = histories
         self.n_features_in_ = X.shape[1]
         return self
 
-    def _fit_binary(self, Xb, y, options):
-        lam = self.lam
-
+    def _fit_binary(self, Xb, y, options, v, lam):
         def cost_and_gradient(theta):
-            return _logistic_cost_and_gradient(theta, Xb, y, lam)
+            if v is None:
+                return _logistic_cost_and_gradient(theta, Xb, y, lam)
+            return _weighted_logistic_cost_and_gradient(theta, Xb, y, lam, v)
 
         theta0 = np.zeros(Xb.shape[1])
         if self.solver == "lbfgs":

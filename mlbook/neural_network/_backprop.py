@@ -29,7 +29,13 @@ import numpy as np
 from .._special import _sigmoid as sigmoid
 from .._special import _sigmoid_gradient as sigmoid_gradient
 from .._special import _softplus as softplus
-from .._validation import check_array, check_consistent_length, check_option, check_scalar
+from .._validation import (
+    check_array,
+    check_consistent_length,
+    check_option,
+    check_random_state,
+    check_scalar,
+)
 
 LOSSES = ("cross_entropy", "squared_error")
 
@@ -124,7 +130,7 @@ def init_weights(layer_sizes, random_state=None):
         $\Theta^{(l)}$ of shape $(s_{l+1}, s_l + 1)$, $l = 1, \dots, L - 1$.
     """
     sizes = _check_layer_sizes(layer_sizes)
-    rng = np.random.default_rng(random_state)
+    rng = check_random_state(random_state)
     weights = []
     for s_in, s_out in zip(sizes[:-1], sizes[1:]):
         eps_init = np.sqrt(6) / np.sqrt(s_in + s_out)

@@ -99,7 +99,12 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
 
     @one_blas_thread
     def fit(self, X, y):
-        """Learn the weights from ``X`` (m, n), without the column of ones, and labels ``y`` (m,)."""
+        """Learn the weights from ``X`` (m, n), without the column of ones, and labels ``y`` (m,).
+
+        There is no ``sample_weight``: the chapter derives backpropagation for
+        the unweighted cost, and a weighted one would scale each example's
+        error term in every layer, a derivation the book does not make.
+        """
         hidden = self._check_params()
         X = check_scale(check_array(X))
         classes, y_index = check_classes(y)

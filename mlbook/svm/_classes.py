@@ -16,11 +16,15 @@ from .._validation import (
     check_scale,
 )
 from ..base import BaseEstimator, ClassifierMixin
-from ..exceptions import ConvergenceWarning, _sklearn_compatible
+from ..exceptions import ConvergenceWarning, _sklearn_compatible, _stacklevel
 from ._kernels import _finite_polynomial_kernel, _gram_rows, _linear_kernel, _rbf_kernel
 from ._smo import _smo
 
 KERNELS = ("linear", "poly", "rbf")
+
+#: decision_function computes the kernel between test examples and support
+#: vectors in blocks of rows of about this many bytes, not all at once.
+_PREDICT_BLOCK_BYTES = 16 * 2**20
 
 
 class SVC(ClassifierMixin, BaseEstimator):
@@ -30,8 +34,11 @@ class SVC(ClassifierMixin, BaseEstimator):
     sequential minimal optimisation and Fan, Chen and Lin's second-order
     choice of the pair (6.24), as libsvm (and so scikit-learn's ``SVC``)
     does, then predicts with the decision function (6.18). A row of the Gram
-    matrix is computed the first time SMO needs it and kept, so memory grows
-    as $m^2$ at worst: meant for sets of up to a few thousand examples.
+    matrix is computed when SMO needs it and kept in a cache of at most
+    ``cache_size`` megabytes, which drops the row used least recently when it
+    is full (libsvm's cache does the same); prediction computes the kernel in
+    blocks of test examples. So memory stays bounded at any $m$, and time grows
+    once the rows SMO keeps returning to no longer fit in the cache.
 
     Only two classes are supported; ``fit`` refuses more. For $K$ classes,
     train one ``SVC`` per pair of classes and let each vote for its winner
@@ -62,6 +69,12 @@ class SVC(ClassifierMixin, BaseEstimator):
     max_iter : int, default=100000
         The most SMO iterations (pair updates). Reaching it warns with
         ``ConvergenceWarning``. libsvm has no limit by default.
+    cache_size : float, default=200
+        The most memory, in megabytes ($2^{20}$ bytes), that the cache of
+        kernel rows may hold, as libsvm's ``cache_size``. Each row takes
+        $8m$ bytes (float64; libsvm keeps float32); at least two rows are
+        always kept. A larger cache is faster on large sets; the result is
+        the same whatever the size.
 
     Attributes
     ----------
@@ -96,9 +109,10 @@ class SVC(ClassifierMixin, BaseEstimator):
     ------
     ValueError
         From ``fit``, for ``C <= 0``, an unknown kernel, bad ``gamma``,
-        ``degree``, ``tol`` or ``max_iter``, or labels with more than two
-        classes; from ``fit`` and ``decision_function``, if the polynomial
-        kernel overflows.
+        ``degree``, ``tol``, ``max_iter`` or ``cache_size``, labels with more
+        than two classes, a ``gamma`` that overflows (``"scale"`` on tiny
+        feature values), or a solution that is not finite; from ``fit`` and
+        ``decision_function``, if the kernel overflows.
     TypeError
         From ``fit``, for a hyper-parameter of the wrong type.
 
@@ -120,7 +134,7 @@ class SVC(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, C=1.0, kernel="rbf", gamma="scale", degree=3, coef0=0.0, tol=1e-3,
-                 max_iter=100_000):
+                 max_iter=100_000, cache_size=200):
         self.C = C
         self.kernel = kernel
         self.gamma = gamma
@@ -128,6 +142,7 @@ class SVC(ClassifierMixin, BaseEstimator):
         self.coef0 = coef0
         self.tol = tol
         self.max_iter = max_iter
+        self.cache_size = cache_size
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -141,12 +156,27 @@ class SVC(ClassifierMixin, BaseEstimator):
         check_scalar(self.coef0, "coef0")
         check_scalar(self.tol, "tol", low=0, include_low=False)
         check_scalar(self.max_iter, "max_iter", low=1, integer=True)
+        check_scalar(self.cache_size, "cache_size")
+        if not self.cache_size > 0:
+            raise ValueError(
+                f"cache_size must be > 0 (megabytes of kernel rows to keep), got "
+                f"{self.cache_size!r}; the default is 200, as in libsvm."
+            )
         if isinstance(self.gamma, str):
             check_option(self.gamma, "gamma", ("scale", "auto"))
             if self.gamma == "auto":
                 return 1.0 / X.shape[1]
-            variance = X.var()
-            return 1.0 / (X.shape[1] * variance) if variance > 0 else 1.0
+            with np.errstate(over="ignore", divide="ignore"):
+                variance = X.var()
+                gamma = 1.0 / (X.shape[1] * variance) if variance > 0 else 1.0
+            if not np.isfinite(gamma) and self.kernel != "linear":  # linear: gamma unused
+                raise ValueError(
+                    f"gamma='scale' is 1 / (n Var(X)) = {gamma} here: the features vary by "
+                    f"so little (variance {variance:.3g}) that gamma overflows. Scale the "
+                    f"features first (mlbook.preprocessing.StandardScaler), or pass a "
+                    f"numeric gamma."
+                )
+            return float(gamma)
         check_scalar(self.gamma, "gamma", low=0, include_low=False)
         return float(self.gamma)
 
@@ -159,10 +189,15 @@ class SVC(ClassifierMixin, BaseEstimator):
 
     @one_blas_thread
     def fit(self, X, y):
-        """Learn from ``X`` (m, n) and labels ``y`` (m,) of exactly two classes.
+        r"""Learn from ``X`` (m, n) and labels ``y`` (m,) of exactly two classes.
 
         The labels may be of any kind (strings, integers in any order);
         ``classes_`` records them sorted, and ``classes_[1]`` becomes $y = +1$.
+
+        There is no ``sample_weight``: a weight would give each example its
+        own box $0 \le \beta_i \le C s_i$ in the dual, which the chapter's
+        derivation of SMO (one $C$ for all) does not cover. scikit-learn's
+        ``SVC`` takes it (libsvm's per-example $C$).
         """
         X = check_scale(check_array(X))
         gamma = self._check_params(X)
@@ -180,15 +215,22 @@ class SVC(ClassifierMixin, BaseEstimator):
         signs = np.where(y_index == 1, 1.0, -1.0)  # (m,): classes_[1] is y = +1
         # SMO asks for rows of the Gram matrix G, (m, m), one at a time.
         row, diag = _gram_rows(self.kernel, X, gamma, self.degree, self.coef0)
-        beta, b, n_iter, violations, objective = _smo(row, diag, signs, float(self.C),
-                                                      self.tol, self.max_iter)
-        if violations[-1] > self.tol:
+        beta, b, n_iter, violations, objective = _smo(
+            row, diag, signs, float(self.C), self.tol, self.max_iter,
+            cache_bytes=int(self.cache_size * 2**20))
+        if not (np.all(np.isfinite(beta)) and np.isfinite(b) and np.isfinite(violations[-1])):
+            raise ValueError(
+                f"SMO's solution is not finite (the kernel values overflowed or lost all "
+                f"precision on these features). Scale the features first "
+                f"(mlbook.preprocessing.StandardScaler), or lower C or gamma."
+            )
+        if not violations[-1] <= self.tol:  # so that a NaN cannot pass as converged
             warnings.warn(
                 f"SMO stopped after max_iter={self.max_iter} iterations with the optimality "
                 f"conditions violated by {violations[-1]:.3g} > tol={self.tol}; increase "
                 f"max_iter, standardise the features, or lower C.",
                 _sklearn_compatible(ConvergenceWarning),
-                stacklevel=2,
+                stacklevel=_stacklevel(),
             )
         support = np.flatnonzero(beta > 0)
         self.classes_ = classes
@@ -223,8 +265,16 @@ class SVC(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "dual_coef_")
         X = check_array(X)
         check_n_features(self, X)
-        return _decision(self._gram(X, self.support_vectors_), self.dual_coef_[0],
-                         self.intercept_[0])
+        check_scale(X)  # as in fit: values whose squares overflow are refused
+        # The kernel of all m test examples with the n_SV support vectors at
+        # once would take 8 m n_SV bytes; a block of rows at a time keeps it bounded.
+        n_sv = len(self.support_vectors_)
+        block = max(1, _PREDICT_BLOCK_BYTES // (8 * max(n_sv, 1)))
+        scores = np.empty(len(X))
+        for start in range(0, len(X), block):  # a loop over blocks, not over examples
+            K = self._gram(X[start:start + block], self.support_vectors_)  # (block, n_SV)
+            scores[start:start + block] = _decision(K, self.dual_coef_[0], self.intercept_[0])
+        return scores
 
     def predict(self, X):
         """The class of each row of ``X``: ``classes_[1]`` where the decision value is positive."""

@@ -143,6 +143,12 @@ def rbf_kernel(X1, X2, gamma):
     ndarray of shape (m1, m2)
         Values in $[0, 1]$, 1 where two examples coincide.
 
+    Raises
+    ------
+    ValueError
+        If $\gamma$ times a squared distance overflows (the values would be
+        NaN): scale the features, or lower ``gamma``.
+
     Examples
     --------
     >>> rbf_kernel([[0.0, 0.0]], [[0.0, 0.0], [1.0, 1.0]], gamma=0.5)
@@ -188,10 +194,30 @@ def _gram_rows(kernel, X, gamma, degree, coef0):
     return _rbf_rows(X, gamma), np.ones(len(X))
 
 
+def _check_rbf_finite(gamma, squares):
+    """Raise unless every term of the Gaussian kernel's exponent is a finite number.
+
+    ``squares`` holds |x|^2 of the (centred) examples. The exponent's terms
+    are 2 gamma x.z, gamma |x|^2 and gamma |z|^2, each at most
+    2 gamma max |x|^2 in size (Cauchy-Schwarz); inf - inf would be NaN.
+    """
+    largest = float(np.max(squares, initial=0.0))
+    with np.errstate(over="ignore"):
+        bound = 4.0 * gamma * max(largest, 1.0)
+    if not np.isfinite(bound):
+        raise ValueError(
+            f"the Gaussian kernel overflows: gamma = {gamma:.3g} times squared distances up "
+            f"to {largest:.3g} exceeds the largest float, so kernel values would be NaN. "
+            f"Scale the features first (mlbook.preprocessing.StandardScaler), or lower gamma."
+        )
+
+
 # --8<-- [start:rows]
 def _rbf_rows(X, gamma):
     Xc = X - X.mean(axis=0)  # (m, n): centred, as in _rbf_kernel
-    gamma_sq = gamma * np.einsum("ij,ij->i", Xc, Xc)  # (m,): gamma |x|^2
+    squares = np.einsum("ij,ij->i", Xc, Xc)  # (m,): |x|^2
+    _check_rbf_finite(gamma, squares)
+    gamma_sq = gamma * squares  # (m,): gamma |x|^2
 
     def row(k):  # exp(-gamma |x - x_k|^2) for every x, as in _rbf_kernel
         E = Xc @ (2.0 * gamma * Xc[k])  # (m,) = (m, n) @ (n,)
@@ -226,11 +252,13 @@ def _rbf_kernel(X1, X2, gamma):
     # expansion below from cancelling away digits far from the origin.
     centre = X2.mean(axis=0)  # (n,)
     X1, X2 = X1 - centre, X2 - centre
+    squares1, squares2 = np.einsum("ij,ij->i", X1, X1), np.einsum("ij,ij->i", X2, X2)
+    _check_rbf_finite(gamma, np.r_[squares1, squares2])
     # -gamma |x - z|^2 = 2 gamma x.z - gamma |x|^2 - gamma |z|^2: every pair
     # from one matrix product, with no loop over examples (libsvm does the same).
     E = X1 @ (2.0 * gamma * X2.T)  # (m1, m2) = (m1, n) @ (n, m2)
-    E -= gamma * np.einsum("ij,ij->i", X1, X1)[:, None]  # (m1, 1): down the rows
-    E -= gamma * np.einsum("ij,ij->i", X2, X2)  # (m2,): along the columns
+    E -= gamma * squares1[:, None]  # (m1, 1): down the rows
+    E -= gamma * squares2  # (m2,): along the columns
     np.minimum(E, 0.0, out=E)  # rounding can leave a tiny positive exponent
     return np.exp(E, out=E)
 # --8<-- [end:kernels]

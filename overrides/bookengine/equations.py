@@ -43,3 +43,26 @@ def wrap_equations(page_html):
         )
 
     return _DISPLAY.sub(wrap, page_html)
+
+
+_EQREF = re.compile(r'<span class="arithmatex">\\\(\\eqref\{([^}]*)\}\\\)</span>')
+
+
+def link_eqrefs(page_html, labels):
+    r"""Each inline ``\eqref{eq:name}`` of the page as a plain link, ``(4.2)``.
+
+    ``labels`` maps a label of the page to its tag. The link is the one the
+    prose writes as "[equation (3.1)](#eq-3.1)", so both look alike, work
+    before and without MathJax, and leave MathJax less to typeset. A label the
+    page does not define is left to MathJax (the build's citation check
+    reports it).
+    """
+
+    def link(match):
+        tag = labels.get(match[1])
+        if tag is None:
+            return match[0]
+        number = html.escape(tag)
+        return f'<a class="mlbook-eqref" href="#{anchor(tag)}">({number})</a>'
+
+    return _EQREF.sub(link, page_html)

@@ -8,6 +8,7 @@ work in a downloaded notebook, and every figure's caption is a Markdown
 output that Jupyter shows.
 """
 
+import hashlib
 import json
 import posixpath
 import re
@@ -69,9 +70,25 @@ def absolute_site_links(text, page_url, base):
         if re.match(r"^[a-z]+:", target) or target.startswith("#"):
             return match[0]
         path, sep, anchor = target.partition("#")
-        return opener + base + posixpath.normpath(posixpath.join(folder, path)) + sep + anchor
+        path = posixpath.normpath(posixpath.join(folder, path))
+        if path.endswith(".md"):  # a lab links to a chapter's source; the site has its page
+            path = path[:-3] + ".html"
+        return opener + base + path + sep + anchor
 
     return _SITE_LINK.sub(rewrite, text)
+
+
+_HTML_MD_LINK = re.compile(r'(href=")((?![a-z]+:)[^"#]*?)\.md(#[^"]*)?"')
+
+
+def lab_page_links(html):
+    """On a lab's page, its links to chapters' sources (``page.md#eq-1.4``) become pages.
+
+    A lab links to the Markdown source of a chapter, which exists next to the
+    notebook in a clone (where JupyterLab opens it); mkdocs-jupyter leaves the
+    links as written, so the built page gets the ``.html`` addresses here.
+    """
+    return _HTML_MD_LINK.sub(lambda m: f'{m[1]}{m[2]}.html{m[3] or ""}"', html)
 
 
 def _markdown_cell(lines, page, url_of):
@@ -161,3 +178,25 @@ def to_notebook(markdown, run, root, title, page, url_of, repo_url=None):
         "nbformat": 4,
         "nbformat_minor": 5,
     }
+
+
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+
+
+def link_large_styles(page_html, site, dest_uri, folder, threshold=20_000):
+    """The page with each inline ``<style>`` over ``threshold`` characters
+    written to ``site/folder/<hash>.css`` and linked instead."""
+    depth = dest_uri.count("/")
+
+    def link(match):
+        css = match[1]
+        if len(css) < threshold:
+            return match[0]
+        name = hashlib.sha256(css.encode("utf-8")).hexdigest()[:16] + ".css"
+        target = site / folder / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(css, encoding="utf-8")
+        return f'<link rel="stylesheet" href="{"../" * depth}{folder}/{name}">'
+
+    return _STYLE.sub(link, page_html)

@@ -21,6 +21,7 @@ math) and nothing is built twice. To make many pages one:
 Plain string work on the HTML the build itself wrote; no parser needed.
 """
 
+import html
 import posixpath
 import re
 from urllib.parse import urlsplit
@@ -103,8 +104,45 @@ def chapter(html, page_url, print_url, prefixes):
     return f'<section class="mlbook-print-chapter" id="{own}">{body}</section>'
 
 
-def assemble(print_html, chapters, print_url):
-    """The print page's HTML with the ``chapters`` appended to its own article.
+def front_matter(book, chapters):
+    """A title page, the contents and how to cite the book, as HTML.
+
+    ``book`` has the keys title, author, version, date and address (the
+    site's address, or None); ``chapters`` is a list of ``(id, title)``.
+    """
+    e = html.escape
+    address = book.get("address")
+    title = (f'<section class="mlbook-print-title">'
+             f'<p class="mlbook-print-booktitle">{e(book["title"])}</p>'
+             f'<p>{e(book["author"])}</p>'
+             f'<p>Edition {e(book["version"])}, {e(book["date"])}</p>'
+             + (f'<p><a href="{e(address)}">{e(address)}</a></p>' if address else "")
+             + "</section>")
+    contents = ('<nav class="mlbook-print-contents" aria-label="Contents"><h2 id="contents">Contents</h2><ol>'
+                + "".join(f'<li><a href="#{e(anchor)}">{e(name)}</a></li>' for anchor, name in chapters)
+                + "</ol></nav>")
+    year = book["date"][:4]
+    bibtex = "\n".join([
+        "@book{mlbook,",
+        f"  title     = {{{book['title']}}},",
+        f"  author    = {{{{{book['author']}}}}},",
+        f"  publisher = {{{book['author']}}},",
+        f"  edition   = {{{book['version']}}},",
+        f"  year      = {{{year}}},",
+        *([f"  url       = {{{address}}},"] if address else []),
+        "}",
+    ])
+    cite = ('<section class="mlbook-print-cite"><h2 id="how-to-cite">How to cite this book</h2>'
+            f'<p>{e(book["author"])} ({year}). <em>{e(book["title"])}</em>, edition '
+            f'{e(book["version"])}' + (f", {e(address)}" if address else "") + ".</p>"
+            "<p>An equation is cited by its number, which stays the same in every edition.</p>"
+            f'<pre><code>{e(bibtex)}</code></pre></section>')
+    return title + contents + cite
+
+
+def assemble(print_html, chapters, print_url, front=""):
+    """The print page's HTML with the ``chapters`` appended to its own article,
+    and ``front`` (see :func:`front_matter`) before everything else in it.
 
     ``chapters`` is a list of ``(page_url, page_html)`` in reading order.
     """
@@ -118,5 +156,5 @@ def assemble(print_html, chapters, print_url):
     found = _ARTICLE.search(print_html)
     if found is None:
         raise ValueError("no <article> in the print page")
-    return (print_html[: found.start(3)] + _MARKER + book + "</div>"
-            + print_html[found.start(3):])
+    return (print_html[: found.start(2)] + front + print_html[found.start(2): found.start(3)]
+            + _MARKER + book + "</div>" + print_html[found.start(3):])

@@ -17,6 +17,14 @@ _GREEK = {
     "Lambda": "Λ", "Omega": "Ω", "le": "≤", "ge": "≥", "times": "×", "cdot": "·",
     "infty": "∞", "to": "→",
 }
+# More symbols a formula in search text keeps; any other command is dropped.
+_SYMBOLS = {**_GREEK, "partial": "∂", "ell": "ℓ", "sum": "Σ", "nabla": "∇", "in": "∈",
+            "neq": "≠", "approx": "≈", "R": "ℝ", "T": "ᵀ", "lVert": "‖", "rVert": "‖",
+            "norm": "‖", "leq": "≤", "geq": "≥", "pm": "±", "mid": "|"}
+_DISPLAY_MATH = re.compile(r"\\\[.*?\\\]|\$\$.*?\$\$", re.S)
+_INLINE_MATH = re.compile(r"\\\((.*?)\\\)", re.S)
+# What a notebook page adds around its cells: prompts and the copy button's label.
+_NOTEBOOK_CHROME = re.compile(r"\b(?:In|Out)\s*\[\s*\d*\s*\]:|Copied!")
 
 
 def plain_text(text):
@@ -24,6 +32,31 @@ def plain_text(text):
     text = re.sub(r"\\\(|\\\)|\$", "", text)
     text = re.sub(r"\\([A-Za-z]+)", lambda m: _GREEK.get(m[1], m[1]), text)
     return re.sub(r"[{}]", "", text)
+
+
+def _formula_words(tex):
+    tex = re.sub(r"\\(?:tag|label|eqref|text|mathrm|operatorname)\{([^}]*)\}",
+                 lambda m: "" if m[0].startswith(("\\tag", "\\label")) else m[1], tex)
+    tex = re.sub(r"\\([A-Za-z]+)", lambda m: f" {_SYMBOLS.get(m[1], '')} ", tex)
+    tex = re.sub(r"[{}^_&\\]", " ", tex)
+    return re.sub(r"\s+", " ", tex).strip()
+
+
+def search_text(text):
+    r"""A page's text as the search index should hold it: no TeX source.
+
+    A display formula is left out (its words are in the prose around it); an
+    inline one keeps its letters and symbols (``\(\lambda\)`` becomes ``λ``,
+    ``\(\frac{\partial J}{\partial \theta}\)`` becomes ``∂ J ∂ θ``), never a
+    command name. A notebook's prompts (``In [ ]:``) and its copy button's
+    "Copied!", and the HTML copy of a code cell, go too.
+    """
+    text = _DISPLAY_MATH.sub(" ", text)
+    text = _INLINE_MATH.sub(lambda m: _formula_words(m[1]), text)
+    text = re.sub(r"\$([^$]+)\$", lambda m: _formula_words(m[1]), text)
+    text = re.sub(r"<pre>.*?</pre>", " ", text, flags=re.S)
+    text = _NOTEBOOK_CHROME.sub(" ", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
 def split_output(text):
@@ -77,7 +110,8 @@ def figure_lines(figure, number, src, indent):
     alt = html.escape(plain_text(figure.alt), quote=True)
     return [
         "",
-        f'{indent}<figure class="mlbook-figure" id="figure-{number}" markdown>',
+        f'{indent}<figure class="mlbook-figure{" mlbook-photo" if figure.photo else ""}" '
+        f'id="figure-{number}" markdown>',
         f'{indent}<a href="{src}" title="Open the figure at full size">'
         f'<img src="{src}" alt="{alt}" width="{figure.width}" height="{figure.height}" '
         f'loading="lazy" decoding="async"></a>',

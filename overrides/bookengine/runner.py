@@ -8,11 +8,13 @@ each with one BLAS thread so that they do not fight over the cores.
 
 The cache (``.cache/execute/``, one file per page, so it never grows past the
 book) is keyed on everything that decides what a page prints: its Markdown,
-the ``mlbook`` sources, this engine, the LaTeX macros, the benchmark results
+the ``mlbook`` code (without docstrings and comments, which print nothing),
+this engine, the LaTeX macros, the benchmark results
 the performance page reads, and the versions of Python and the libraries. The key is computed before the run and again after
 it; if the sources changed while the page ran, the result is not stored.
 """
 
+import ast
 import hashlib
 import importlib.metadata
 import json
@@ -38,6 +40,7 @@ class Figure:
     width: int
     height: int
     alt: str = ""
+    photo: bool = False  # an RGB image: kept on white, not inverted in the dark scheme
 
 
 @dataclass
@@ -115,6 +118,23 @@ def _versions():
     return found
 
 
+def _code_of(path):
+    """A module's code without its docstrings and comments (its AST), or its
+    text if it does not parse (the page's run will show the error)."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return text
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                and body and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.dump(tree, include_attributes=False)
+
+
 def cache_key(markdown, root):
     """A digest of everything that decides what the page prints (see the module)."""
     root = Path(root)
@@ -122,9 +142,16 @@ def cache_key(markdown, root):
     sources = sorted((root / "mlbook").rglob("*.py")) + sorted(ENGINE.rglob("*.py"))
     sources += [p for p in [root / "docs" / "javascripts" / "mathjax.js"] if p.is_file()]
     sources += sorted((root / "benchmarks").glob("*.json"))  # the performance page reads them
+    # The package is keyed on its code alone: a docstring or a comment cannot
+    # change what a page prints, unless the page reads docstrings itself.
+    reads_docs = "__doc__" in markdown or "help(" in markdown or "inspect." in markdown
+    package = root / "mlbook"
     for path in sources:
         digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
-        digest.update(path.read_bytes())
+        if path.suffix == ".py" and path.is_relative_to(package) and not reads_docs:
+            digest.update(_code_of(path).encode())
+        else:
+            digest.update(path.read_bytes())
     digest.update("\n".join(_versions()).encode())
     return digest.hexdigest()
 

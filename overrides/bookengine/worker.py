@@ -69,13 +69,25 @@ def _figure(fig):
             f"the figure {label!r} has no alt text of its own; pass "
             "new_figure(caption, alt='What it shows, beyond the caption') (see its docstring)"
         )
+    from matplotlib.image import AxesImage
+
+    from mlbook.plotting import fit_text
+
+    fit_text(fig)  # no text under 9 px as the page shows it
     _rasterise_dense(fig)
+    # A photograph (an RGB image) keeps its white ground; any other figure is
+    # drawn on a transparent ground, and the dark scheme inverts its lightness
+    # (docs/stylesheets/extra.css), so it sits on either page.
+    photo = any(isinstance(artist, AxesImage) and artist.get_array() is not None
+                and artist.get_array().ndim == 3
+                for ax in fig.axes for artist in ax.get_children())
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", dpi=_DPI, facecolor="white", metadata={"Date": None})
+    fig.savefig(buffer, format="svg", dpi=_DPI, transparent=not photo,
+                **({"facecolor": "white"} if photo else {}), metadata={"Date": None})
     width, height = fig.get_size_inches()
     return {"caption": label, "alt": alt,
             "svg": buffer.getvalue().decode("utf-8"),
-            "width": round(width * 96), "height": round(height * 96)}
+            "width": round(width * 96), "height": round(height * 96), "photo": photo}
 
 
 def _error(exc, fence, path):

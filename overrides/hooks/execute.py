@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from html import escape as html_escape, unescape as html_unescape
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # overrides/, for bookengine
@@ -39,13 +40,14 @@ from bookengine import printbook  # noqa: E402
 from bookengine import render as rd  # noqa: E402
 from bookengine import runner  # noqa: E402
 from bookengine.checks import citation_problems, equations, unbacked_numbers  # noqa: E402
-from bookengine.equations import wrap_equations  # noqa: E402
+from bookengine.equations import link_eqrefs, wrap_equations  # noqa: E402
 from bookengine.lighten import unwrap_plain_spans  # noqa: E402
 from bookengine.fences import find_fences  # noqa: E402
 
 _STATE = {"serve": False, "runs": {}, "keys": {}, "tags": set(), "writes": {},
           "reference": {}, "index": {}, "module_urls": {}, "equation_urls": {},
-          "book": [], "print": None, "labs": []}
+          "book": [], "print": None, "labs": [],
+          "edition": {}, "site_url": None}
 PRINT_PAGE = "print.md"  # the whole book on one page; see bookengine/printbook.py
 
 
@@ -59,6 +61,20 @@ def _use_cache():
 
 def on_startup(command, **kwargs):
     _STATE["serve"] = command == "serve"
+
+
+def edition(root):
+    """The book's edition, from CITATION.cff: {"version": "0.1.0", "date": "2026-11-27"}."""
+    cff = yaml.safe_load((Path(root) / "CITATION.cff").read_text(encoding="utf-8"))
+    return {"version": str(cff["version"]), "date": str(cff["date-released"]),
+            "title": cff["title"], "author": cff["authors"][0]["name"]}
+
+
+def on_config(config, **kwargs):
+    # Every page's footer shows the edition (overrides/theme/partials/copyright.html).
+    config.extra["edition"] = _STATE["edition"] = edition(_root(config))
+    _STATE["site_url"] = config.site_url
+    return config
 
 
 def on_files(files, config, **kwargs):
@@ -113,8 +129,12 @@ def _print_book(site_dir):
     site = Path(site_dir)
     target = site / printed.dest_uri
     chapters = [(f.url, (site / f.dest_uri).read_text(encoding="utf-8")) for f in _STATE["book"]]
+    book = dict(_STATE["edition"], address=_STATE["site_url"])
+    contents = [(printbook.slug(f.url), getattr(getattr(f, "page", None), "title", None) or f.name)
+                for f in _STATE["book"]]
     target.write_text(printbook.assemble(target.read_text(encoding="utf-8"), chapters,
-                                         printed.url), encoding="utf-8")
+                                         printed.url, printbook.front_matter(book, contents)),
+                      encoding="utf-8")
 
 
 def _url(files, path):
@@ -146,6 +166,10 @@ def _run_of(src, markdown, root):
 def _fail(page_path, message, markdown, extra_lines):
     if not _STATE["serve"]:
         raise PluginError(message)
+    # Under `mkdocs serve` the page shows the error, and the terminal says it
+    # too (on stderr, outside MkDocs' logger, whose warnings would stop a
+    # strict serve from serving the page that explains them).
+    print(f"ERROR   -  {message.rstrip()}", file=sys.stderr, flush=True)
     return rd.insert_after_title(markdown, extra_lines)
 
 
@@ -176,8 +200,9 @@ def _citation(config, page, url):
         f"      title     = {{{page.title}}},",
         f"      booktitle = {{{cff['title']}}},",
         f"      author    = {{{{{cff['authors'][0]['name']}}}}},",
+        f"      publisher = {{{cff['authors'][0]['name']}}},",
+        f"      edition   = {{{cff['version']}}},",
         f"      year      = {{{year}}},",
-        f"      version   = {{{cff['version']}}},",
         *([f"      url       = {{{url}}},"] if url else []),
         "    }",
         "    ```",
@@ -246,12 +271,27 @@ def on_page_content(html, page, config, files, **kwargs):
     # MkDocs collected the page's anchors before this event: add these, so that
     # its link validation (an error under `strict`) knows them.
     html = unwrap_plain_spans(wrap_equations(html))
+    if page.file.src_uri.endswith(".ipynb"):
+        html = nb.lab_page_links(html)
+    if page.file.abs_src_path and page.file.src_uri.endswith(".md"):
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        html = link_eqrefs(html, {eq.label: eq.tag for eq in equations(source, page.file.src_uri)
+                                  if eq.label})
     if page.file.src_uri in _STATE["reference"]:
         html = api.link_reference(html, page.file.url, _STATE["index"], _STATE["module_urls"],
                                   _STATE["equation_urls"])
+    _plain_toc(page.toc)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= set(re.findall(r'class="mlbook-equation" id="([^"]+)"', html))
     return html
+
+
+def _plain_toc(toc):
+    """Headings with math read as text in the table of contents (``$k$ directions``
+    is "k directions" there), which MathJax does not typeset."""
+    for item in toc or []:
+        item.title = html_escape(rd.plain_text(html_unescape(item.title)), quote=False)
+        _plain_toc(item.children)
 
 
 def _plain_search_index(site_dir):
@@ -264,8 +304,8 @@ def _plain_search_index(site_dir):
         prefix, _, payload = text.partition("{") if name.endswith(".js") else ("", "", text)
         data = json.loads(payload if not prefix else "{" + payload.rstrip().rstrip(";"))
         for doc in data.get("docs", []):
-            for key in ("title", "text"):
-                doc[key] = rd.plain_text(doc.get(key, ""))
+            doc["title"] = rd.plain_text(doc.get("title", ""))
+            doc["text"] = rd.search_text(doc.get("text", ""))
         dumped = json.dumps(data, ensure_ascii=False)
         file.write_text(prefix + dumped + (";" if prefix and payload.rstrip().endswith(";") else ""),
                         encoding="utf-8")
@@ -279,6 +319,23 @@ def on_post_build(config, **kwargs):
     _plain_search_index(config.site_dir)
     _print_book(config.site_dir)
     _absolute_lab_links(config)
+    _shared_lab_styles(config)
+
+
+LAB_STYLES = "assets/jupyter"
+
+
+def _shared_lab_styles(config):
+    # mkdocs-jupyter inlines the same JupyterLab styles, about 600 KB, in every
+    # lab page. Each large inline style becomes one file, named by its content,
+    # that every lab links to (in the same place, so the cascade is unchanged):
+    # the browser loads it once for all labs.
+    site = Path(config.site_dir)
+    for file in _STATE["labs"]:
+        page = site / file.dest_uri
+        if page.is_file():
+            page.write_text(nb.link_large_styles(page.read_text(encoding="utf-8"), site,
+                                                 file.dest_uri, LAB_STYLES), encoding="utf-8")
 
 
 def _absolute_lab_links(config):

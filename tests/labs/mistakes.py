@@ -71,6 +71,27 @@ def gradient_penalising_the_intercept(theta, X, y, lam=0.0):
     return (X.T @ (X @ theta - y) + lam * theta) / len(y)
 
 
+@diagnosed("linear_gradient", "penalty term half what it should be")
+def gradient_with_the_costs_half_penalty(theta, X, y, lam=0.0):
+    grad = X.T @ (X @ theta - y) / len(y)
+    grad[1:] += lam / (2 * len(y)) * theta[1:]
+    return grad
+
+
+@diagnosed("linear_gradient", "penalty term m times too large")
+def gradient_with_lam_without_m(theta, X, y, lam=0.0):
+    grad = X.T @ (X @ theta - y) / len(y)
+    grad[1:] += lam * theta[1:]
+    return grad
+
+
+@diagnosed("logistic_gradient", "penalty term half what it should be")
+def logistic_gradient_with_the_costs_half_penalty(theta, X, y, lam=0.0):
+    grad = X.T @ (g(X @ theta) - y) / len(y)
+    grad[1:] += lam / (2 * len(y)) * theta[1:]
+    return grad
+
+
 @diagnosed("linear_gradient", "residual's sign flipped")
 def gradient_with_target_minus_prediction(theta, X, y, lam=0.0):
     grad = X.T @ (y - X @ theta)
@@ -255,6 +276,13 @@ def forward_keeping_the_bias_column(Theta1, Theta2, X):
     return A2, g(A2 @ Theta2.T)
 
 
+@diagnosed("forward", "see which one needs .T")
+def forward_without_the_transposes(Theta1, Theta2, X):
+    ones = np.ones((X.shape[0], 1))
+    A2 = g(np.hstack([ones, X]) @ Theta1)  # (m, n+1) @ (s2, n+1): no transpose, no fit
+    return A2, g(np.hstack([ones, A2]) @ Theta2)
+
+
 @diagnosed("forward", "is Z^(3)")
 def forward_without_the_output_sigmoid(Theta1, Theta2, X):
     _, A2, Z3, _ = _forward(Theta1, Theta2, X)
@@ -318,6 +346,63 @@ def backprop_with_the_slope_at_a(Theta1, Theta2, X, Y, lam=0.0):
 @diagnosed("backprop", "regularises the bias columns")
 def backprop_penalising_the_biases(Theta1, Theta2, X, Y, lam=0.0):
     return _gradients(Theta1, Theta2, X, Y, lam, bias=True)
+
+
+@diagnosed("backprop", "penalty term half what it should be")
+def backprop_with_the_costs_half_penalty(Theta1, Theta2, X, Y, lam=0.0):
+    return _gradients(Theta1, Theta2, X, Y, lam / 2)
+
+
+@diagnosed("backprop", "penalty term m times too large")
+def backprop_with_lam_without_m(Theta1, Theta2, X, Y, lam=0.0):
+    return _gradients(Theta1, Theta2, X, Y, lam * len(X))
+
+
+@diagnosed("backprop", "returns its values in the wrong order")
+def backprop_returning_grad2_first(Theta1, Theta2, X, Y, lam=0.0):
+    return _gradients(Theta1, Theta2, X, Y, lam)[::-1]
+
+
+@diagnosed("backprop", "the transpose of the expected (s_2, n+1)")
+def backprop_with_grad1_transposed(Theta1, Theta2, X, Y, lam=0.0):
+    grad1, grad2 = _gradients(Theta1, Theta2, X, Y, lam)
+    return grad1.T, grad2
+
+
+@diagnosed("forward", "returns its values in the wrong order")
+def forward_returning_the_output_first(Theta1, Theta2, X):
+    _, A2, _, A3 = _forward(Theta1, Theta2, X)
+    return A3, A2
+
+
+@diagnosed("nn_cost", "log(1 - A^(3)) is log 0")
+def nn_cost_with_the_naive_log(Theta1, Theta2, X, Y, lam=0.0):
+    m = len(X)
+    A3 = _forward(Theta1, Theta2, X)[3]
+    data = -np.sum(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)) / m
+    return data + lam / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
+
+
+@diagnosed("nn_cost", "clipping A^(3)")
+def nn_cost_with_clipped_outputs(Theta1, Theta2, X, Y, lam=0.0):
+    m = len(X)
+    A3 = np.clip(_forward(Theta1, Theta2, X)[3], 1e-12, 1 - 1e-12)
+    data = -np.sum(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)) / m
+    return data + lam / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
+
+
+def forward(Theta1, Theta2, X):  # a reader's wrong forward, under the task's name
+    _, A2, Z3, _ = _forward(Theta1, Theta2, X)
+    return A2, Z3
+
+
+@diagnosed("nn_cost", "calls your forward, which is not right yet")
+def nn_cost_calling_a_wrong_forward(Theta1, Theta2, X, Y, lam=0.0):
+    m = len(X)
+    A2, _ = forward(Theta1, Theta2, X)
+    Z3 = np.column_stack([np.ones(m), A2]) @ Theta2.T
+    data = np.sum(np.logaddexp(0, Z3) - Y * Z3) / m
+    return data + lam / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
 
 
 @diagnosed("backprop", "m times too large")
@@ -428,19 +513,124 @@ def kmeans_one_step_short(X, initial_centroids, max_iters):
     return centroids, np.argmin(D, axis=1)
 
 
-@diagnosed("init_centroids", "repeat an example")
+@diagnosed("init_centroids", "two of your centroids are the same point")
 def init_with_replacement(X, K, rng):
-    return X[rng.integers(0, len(X), size=K)]
+    distinct = np.unique(X, axis=0)
+    return distinct[rng.integers(0, len(distinct), size=K)]
+
+
+@diagnosed("init_centroids", "two of your centroids are the same point")
+def init_with_k_rows_that_may_be_equal(X, K, rng):
+    # K different rows, but two rows can hold the same colour: a cluster that empties
+    return X[rng.permutation(len(X))[:K]]
 
 
 @diagnosed("init_centroids", "the same examples for every seed")
 def init_with_the_first_examples(X, K, rng):
-    return X[:K]
+    return np.unique(X, axis=0)[:K]
 
 
 @diagnosed("init_centroids", "np.random's global state")
 def init_with_the_global_generator(X, K, rng):
-    return X[np.random.permutation(len(X))[:K]]
+    distinct = np.unique(X, axis=0)
+    return distinct[np.random.permutation(len(distinct))[:K]]
+
+
+@diagnosed("init_centroids", "a generator made without a seed")
+def init_with_a_fresh_unseeded_generator(X, K, rng):
+    distinct = np.unique(X, axis=0)
+    return distinct[np.random.default_rng().permutation(len(distinct))[:K]]
+
+
+def _closest(X, centroids):
+    return np.argmin(((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2), axis=1)
+
+
+def _means(X, idx, K):
+    return np.array([X[idx == k].mean(axis=0) for k in range(K)])
+
+
+@diagnosed("find_closest_centroids", "its dtype is float64")
+def closest_filled_into_a_float_array(X, centroids):
+    idx = np.zeros(len(X))  # float: np.zeros makes float64 unless told dtype=int
+    for k, d in enumerate(_closest(X, centroids)):
+        idx[k] = d
+    return idx
+
+
+@diagnosed("find_closest_centroids", "give it the axis")
+def closest_without_axis(X, centroids):
+    D = ((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)
+    return np.argmin(D)
+
+
+@diagnosed("compute_centroids", "hold nan")
+def centroids_without_the_empty_rule(X, idx, K):
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.array([X[idx == k].sum(axis=0) / np.sum(idx == k) for k in range(K)])
+
+
+@diagnosed("compute_centroids", "leaves that example's old cluster as it was")
+def centroids_with_the_farthest_example_not_relabelled(X, idx, K):
+    counts = np.bincount(idx, minlength=K)
+    means = np.array([X[idx == k].mean(axis=0) if counts[k] else X[0] for k in range(K)])
+    d2 = np.sum((X - means[idx]) ** 2, axis=1)
+    far = np.lexsort((np.arange(len(X)), -d2))
+    for k, i in zip(np.flatnonzero(counts == 0), far):
+        means[k] = X[i]
+    return means
+
+
+@diagnosed("compute_centroids", "are not the chapter's")
+def centroids_reseeded_at_the_first_example(X, idx, K):
+    counts = np.bincount(idx, minlength=K)
+    return np.array([X[idx == k].mean(axis=0) if counts[k] else X[0] for k in range(K)])
+
+
+@diagnosed("distortion", "ignores idx")
+def distortion_to_the_nearest_centroid(X, idx, centroids):
+    D = ((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)  # (m, K)
+    return np.mean(D.min(axis=1))
+
+
+@diagnosed("run_kmeans", "after the first iteration, whatever max_iters is")
+def kmeans_returning_inside_the_loop(X, initial_centroids, max_iters):
+    centroids = initial_centroids
+    for _ in range(max_iters):
+        idx = _closest(X, centroids)
+        centroids = _means(X, idx, len(centroids))
+        return centroids, idx
+
+
+@diagnosed("run_kmeans", "after the first iteration, whatever max_iters is")
+def kmeans_assigning_once_before_the_loop(X, initial_centroids, max_iters):
+    centroids = initial_centroids
+    idx = _closest(X, centroids)
+    for _ in range(max_iters):
+        centroids = _means(X, idx, len(centroids))
+    return centroids, idx
+
+
+@diagnosed("run_kmeans", "returns its values in the wrong order")
+def kmeans_returning_idx_first(X, initial_centroids, max_iters):
+    centroids = initial_centroids
+    for _ in range(max_iters):
+        idx = _closest(X, centroids)
+        centroids = _means(X, idx, len(centroids))
+    return idx, centroids
+
+
+def find_closest_centroids(X, centroids):  # a reader's wrong helper, under the task's name
+    return _closest(X, centroids) + 1
+
+
+@diagnosed("run_kmeans", "calls your find_closest_centroids, which is not right yet")
+def kmeans_calling_a_wrong_helper(X, initial_centroids, max_iters):
+    centroids = initial_centroids
+    for _ in range(max_iters):
+        idx = find_closest_centroids(X, centroids)
+        centroids = _means(X, idx, len(centroids))
+    return centroids, idx
 
 
 # --- principal component analysis -------------------------------------------------------------------
@@ -541,7 +731,7 @@ def _f1(y, flagged):
     return 2 * tp / (np.sum(flagged == 1) + np.sum(y == 1))
 
 
-@diagnosed("select_threshold", "a grid of evenly spaced thresholds")
+@diagnosed("select_threshold", "evenly spaced (9.15) or log-spaced")
 def threshold_on_the_course_grid(y_val, p_val):
     best_tau, best_f1 = None, -1.0
     for tau in np.linspace(p_val.min(), p_val.max(), 1001):
@@ -559,3 +749,286 @@ def threshold_flagging_equal_values(y_val, p_val):
         if f1 > best_f1:
             best_tau, best_f1 = tau, f1
     return best_tau, best_f1
+
+
+@diagnosed("select_threshold", "evenly spaced (9.15) or log-spaced")
+def threshold_on_a_log_grid(y_val, p_val):
+    best_tau, best_f1 = None, -1.0
+    for tau in np.geomspace(p_val.min(), p_val.max(), 1000):
+        f1 = _f1(y_val, (p_val < tau).astype(int))
+        if f1 > best_f1:
+            best_tau, best_f1 = tau, f1
+    return best_tau, best_f1
+
+
+@diagnosed("select_threshold", "returns its values in the wrong order")
+def threshold_returning_f1_first(y_val, p_val):
+    best_tau, best_f1 = None, -1.0
+    for tau in np.append(np.unique(p_val), np.inf):
+        f1 = _f1(y_val, (p_val < tau).astype(int))
+        if f1 > best_f1:
+            best_tau, best_f1 = tau, f1
+    return best_f1, best_tau
+
+
+@diagnosed("estimate_gaussian", "returns its values in the wrong order")
+def estimate_returning_sigma2_first(X):
+    return X.var(axis=0), X.mean(axis=0)
+
+
+# --- structural mistakes: a ratio to the right value exists, but no constant of the task gives it
+
+STRUCTURE = "check the shape of every intermediate result"
+
+
+@diagnosed("linear_cost", STRUCTURE)
+def cost_squaring_the_sum(theta, X, y, lam=0.0):
+    r = X @ theta - y
+    return (np.sum(r) ** 2 + lam * theta[1:] @ theta[1:]) / (2 * len(y))
+
+
+@diagnosed("linear_cost", "an (m, 1) column against an (m,) vector broadcasts to (m, m)")
+def cost_with_y_as_a_column(theta, X, y, lam=0.0):
+    r = X @ theta - y[:, None]  # (m,) - (m, 1) broadcasts to (m, m)
+    return (np.sum(r**2) / len(y) + lam * theta[1:] @ theta[1:] / len(y)) / 2
+
+
+@diagnosed("nn_cost", "* against @")
+def nn_cost_with_a_matrix_product(Theta1, Theta2, X, Y, lam=0.0):
+    m = len(X)
+    _, A2, Z3, _ = _forward(Theta1, Theta2, X)
+    data = np.sum(np.logaddexp(0, Z3)) - np.sum(Y @ Z3.T)  # (m, K) @ (K, m): every pair
+    return data / m + lam / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
+
+
+@diagnosed("nn_cost", "which rows or columns each slice keeps")
+def nn_cost_dropping_a_row_from_the_penalty(Theta1, Theta2, X, Y, lam=0.0):
+    m = len(X)
+    Z3 = _forward(Theta1, Theta2, X)[2]
+    data = np.sum(np.logaddexp(0, Z3) - Y * Z3) / m
+    return data + lam / (2 * m) * (np.sum(Theta1[1:] ** 2) + np.sum(Theta2[1:] ** 2))
+
+
+@diagnosed("compute_centroids", STRUCTURE)
+def centroids_with_an_integer_mask(X, idx, K):
+    return np.array([X[(idx == k).astype(int)].mean(axis=0) for k in range(K)])
+
+
+@diagnosed("find_closest_centroids", ", the first at index")
+def closest_by_the_largest_coordinate_gap(X, centroids):
+    return np.argmin(np.abs(X[:, None, :] - centroids[None, :, :]).max(axis=2), axis=1)
+
+
+# --- shortcuts: code that skips the task's defining step; every check must fail each one
+
+SHORTCUTS = []
+
+
+def shortcut(task):
+    def register(function):
+        SHORTCUTS.append((task, function))
+        return function
+
+    return register
+
+
+@shortcut("linear_cost")
+def cost_without_its_penalty(theta, X, y, lam=0.0):
+    r = X @ theta - y
+    return r @ r / (2 * len(y))
+
+
+@shortcut("linear_gradient")
+def gradient_without_its_penalty(theta, X, y, lam=0.0):
+    return X.T @ (X @ theta - y) / len(y)
+
+
+@shortcut("gradient_descent")
+def descent_that_never_steps(gradient, theta, alpha, num_iters):
+    return np.array([theta] * (num_iters + 1))
+
+
+@shortcut("feature_normalize")
+def normalize_by_the_range(X):
+    mu, spread = X.mean(axis=0), X.max(axis=0) - X.min(axis=0)
+    return (X - mu) / spread, mu, spread
+
+
+@shortcut("normal_equation")
+def least_squares_ignoring_the_penalty(X, y, lam=0.0):
+    return np.linalg.lstsq(X, y, rcond=None)[0]
+
+
+@shortcut("sigmoid")
+def sigmoid_as_a_clipped_line(z):
+    return np.clip(0.5 + np.asarray(z) / 4, 0.0, 1.0)
+
+
+@shortcut("logistic_cost")
+def logistic_cost_from_the_probabilities(theta, X, y, lam=0.0):
+    return naive_logistic_cost(theta, X, y, lam)
+
+
+@shortcut("logistic_gradient")
+def logistic_gradient_of_the_linear_model(theta, X, y, lam=0.0):
+    return logistic_gradient_without_the_sigmoid(theta, X, y, lam)
+
+
+@shortcut("one_vs_all")
+def one_vs_all_with_ten_steps(X, y, K, lam):
+    Theta = np.zeros((K, X.shape[1]))
+    for _ in range(10):  # a few steps of gradient descent, not the minimiser
+        for k in range(K):
+            Theta[k] -= X.T @ (g(X @ Theta[k]) - (y == k)) / len(y)
+    return Theta
+
+
+@shortcut("predict_one_vs_all")
+def predict_the_first_class(Theta, X):
+    return np.zeros(len(X), dtype=int)
+
+
+@shortcut("sigmoid_gradient")
+def sigmoid_gradient_at_zero(z):
+    return np.full_like(np.asarray(z, dtype=float), 0.25)
+
+
+@shortcut("forward")
+def forward_without_the_sigmoids(Theta1, Theta2, X):
+    ones = np.ones((X.shape[0], 1))
+    Z2 = np.hstack([ones, X]) @ Theta1.T
+    return Z2, np.hstack([ones, Z2]) @ Theta2.T
+
+
+@shortcut("nn_cost")
+def nn_cost_without_its_penalty(Theta1, Theta2, X, Y, lam=0.0):
+    Z3 = _forward(Theta1, Theta2, X)[2]
+    return np.sum(np.logaddexp(0, Z3) - Y * Z3) / len(X)
+
+
+@shortcut("output_delta")
+def output_delta_without_the_targets(A3, Y, Z3):
+    return A3
+
+
+@shortcut("backprop")
+def backprop_of_the_output_layer_only(Theta1, Theta2, X, Y, lam=0.0):
+    grad1, grad2 = _gradients(Theta1, Theta2, X, Y, lam)
+    return np.zeros_like(grad1), grad2
+
+
+@shortcut("svm_objective")
+def objective_of_the_margin_only(w, b, X, y, C):
+    return w @ w / 2
+
+
+@shortcut("gaussian_kernel")
+def linear_kernel(x1, x2, sigma):
+    return float(x1 @ x2)
+
+
+@shortcut("gram_matrix")
+def gram_of_inner_products(X1, X2, sigma):
+    return np.exp(-np.abs(X1 @ X2.T) / (2 * sigma**2))
+
+
+@shortcut("decision_values")
+def decision_of_the_bias_only(beta, y, b, G):
+    return np.full(G.shape[0], float(b))
+
+
+@shortcut("dual_objective")
+def dual_without_the_quadratic_term(beta, y, G):
+    return float(np.sum(beta))
+
+
+@shortcut("find_closest_centroids")
+def closest_by_the_first_feature(X, centroids):
+    return np.argmin(np.abs(X[:, :1] - centroids[:, 0][None, :]), axis=1)
+
+
+@shortcut("compute_centroids")
+def centroids_as_medians(X, idx, K):
+    return np.array([np.median(X[idx == k], axis=0) if np.any(idx == k) else X[0]
+                     for k in range(K)])
+
+
+@shortcut("distortion")
+def distortion_ignoring_the_assignment(X, idx, centroids):
+    return distortion_to_the_nearest_centroid(X, idx, centroids)
+
+
+@shortcut("run_kmeans")
+def kmeans_of_one_iteration(X, initial_centroids, max_iters):
+    return kmeans_returning_inside_the_loop(X, initial_centroids, max_iters)
+
+
+@shortcut("init_centroids")
+def init_from_the_first_rows(X, K, rng):
+    return init_with_the_first_examples(X, K, rng)
+
+
+@shortcut("covariance_matrix")
+def covariance_of_the_variances_only(X):
+    return np.diag(np.mean(X**2, axis=0))
+
+
+@shortcut("principal_components")
+def pca_along_the_axes(X):
+    mu = X.mean(axis=0)
+    var = X.var(axis=0)
+    order = np.argsort(-var, kind="stable")
+    return mu, np.eye(X.shape[1])[:, order], var[order]
+
+
+@shortcut("project_data")
+def project_by_keeping_the_first_features(X, U, k):
+    return X[:, :k]
+
+
+@shortcut("recover_data")
+def recover_by_padding_with_zeros(Z, U):
+    return np.column_stack([Z, np.zeros((len(Z), U.shape[0] - Z.shape[1]))])
+
+
+@shortcut("choose_k")
+def choose_every_component(d, psi):
+    return len(d)
+
+
+@shortcut("estimate_gaussian")
+def estimate_with_the_median(X):
+    return np.median(X, axis=0), X.var(axis=0)
+
+
+@shortcut("gaussian_density")
+def density_of_the_first_feature(X, mu, sigma2):
+    return np.exp(-(X[:, 0] - mu[0]) ** 2 / (2 * sigma2[0])) / np.sqrt(2 * np.pi * sigma2[0])
+
+
+@shortcut("log_density")
+def log_density_by_taking_the_log(X, mu, sigma2):
+    return log_of_the_density(X, mu, sigma2)
+
+
+@shortcut("f1_score")
+def f1_by_the_accuracy(y, flagged):
+    return f1_as_accuracy(y, flagged)
+
+
+@shortcut("select_threshold")
+def threshold_by_a_grid_search(y_val, p_val):
+    return threshold_on_a_log_grid(y_val, p_val)
+
+
+@diagnosed("feature_normalize", "it returns (mu, sigma, X_norm)")
+def normalize_returning_the_statistics_first(X):
+    mu, sigma = X.mean(axis=0), X.std(axis=0)
+    return mu, sigma, (X - mu) / sigma
+
+
+@diagnosed("principal_components", "it returns (mu, d, U)")
+def pca_returning_the_variances_before_the_directions(X):
+    mu = X.mean(axis=0)
+    _, omega, Ut = np.linalg.svd(X - mu, full_matrices=False)
+    return mu, omega**2 / len(X), Ut.T

@@ -21,8 +21,10 @@ def forward(Theta1, Theta2, X):
 
 def nn_cost(Theta1, Theta2, X, Y, lam=0.0):
     m = X.shape[0]
-    _, A3 = forward(Theta1, Theta2, X)
-    data = -np.sum(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)) / m
+    A2, _ = forward(Theta1, Theta2, X)
+    Z3 = np.column_stack([np.ones(m), A2]) @ Theta2.T  # (m, K)
+    # -y log g(z) - (1 - y) log(1 - g(z)) = log(1 + e^z) - y z: never log(0)
+    data = np.sum(np.logaddexp(0, Z3) - Y * Z3) / m
     penalty = np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2)
     return data + lam / (2 * m) * penalty
 
