@@ -635,3 +635,16 @@ def test_fit_predict_and_fit_transform_pass_sample_weight(blobs):
     distances = KMeans(n_clusters=3, random_state=0).fit_transform(blobs, sample_weight=w)
     assert_array_equal(labels, fitted.labels_)
     assert_allclose(distances, fitted.transform(blobs))
+
+
+@pytest.mark.parametrize("offset", [0.0, 1e4, 1e8])
+def test_every_assignment_is_within_the_skip_bound_of_the_nearest(rng, offset):
+    # (7.9c): whatever the scale, the chosen centroid's squared distance is at
+    # most (1 + 2 rho) times the smallest (plus the differences' own rounding).
+    from mlbook.cluster._kmeans import _RHO
+
+    X = rng.normal(size=(2000, 3)) * 10.0 ** rng.uniform(-3, 3, size=(2000, 1)) + offset
+    C = np.vstack([X[:6] + rng.normal(size=(6, 3)) * 1e-3, X[6:8] + 1e6])  # close and far
+    d2 = np.sum((X[:, None, :] - C[None, :, :]) ** 2, axis=2)  # (m, K), from differences
+    chosen = d2[np.arange(len(X)), find_closest_centroids(X, C)]
+    assert np.all(chosen <= (1 + 2 * _RHO) * d2.min(axis=1) * (1 + 1e-14))

@@ -226,7 +226,7 @@ def _rounding_slack(n, nu_max):
 
 
 def _settle_near_ties(XT, centroids, scores, labels, x2, slack):
-    """Where another score lies within the rounding slack of the smallest, decide by differences."""
+    """Decide by the differences where a second score lies within the rounding slack."""
     K = scores.shape[1]
     best = np.take(scores.ravel(), np.arange(0, scores.size, K) + labels)  # (rows,)
     d_best = x2 + best  # (rows,), the smallest squared distance as the expansion has it
@@ -243,7 +243,7 @@ def _settle_near_ties(XT, centroids, scores, labels, x2, slack):
 
 
 def _by_differences(XT, centroids, first):
-    """The nearest centroid from the differences (7.1); a gap they cannot resolve keeps ``first``."""
+    """The nearest centroid by the differences (7.1); an unresolvable gap keeps ``first``."""
     diff = XT.T[:, None, :] - centroids[None, :, :]  # (r, K, n), for a few rows r only
     d2 = np.einsum("rkj,rkj->rk", diff, diff)  # (r, K), each to within gamma_{n+2} of itself
     exact = np.argmin(d2, axis=1)  # (r,)
@@ -754,9 +754,12 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         return self.fit(X, sample_weight=sample_weight).transform(X)
 
     def score(self, X, y=None, sample_weight=None):
-        r"""Minus the (weighted) inertia of ``X``: $-\sum_i w_i \min_k \lVert x^{(i)} - \nu_k \rVert^2$.
+        r"""Minus the (weighted) inertia of ``X``: higher is better.
 
-        As scikit-learn's ``KMeans.score``: higher is better, so that
+        $$-\sum_i w_i \min_k \lVert x^{(i)} - \nu_k \rVert^2,$$
+
+        with $w_i = 1$ without ``sample_weight``. As scikit-learn's
+        ``KMeans.score``, so that
         ``GridSearchCV(KMeans(), ...)`` can choose among settings without a
         ``scoring`` argument (it picks the largest score on held-out folds;
         the chapter explains why that favours the largest $K$). ``y`` is
