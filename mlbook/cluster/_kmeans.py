@@ -233,6 +233,8 @@ def _settle_near_ties(XT, centroids, scores, labels, x2, slack):
     # wrong choice costs less than that share of it (7.9c): skip those rows
     # (most), first against the block's largest bound, then row by row.
     suspect = np.flatnonzero(best < slack(np.sqrt(x2.max())) / _RHO - x2)
+    if not suspect.size:
+        return
     d_best = x2[suspect] + best[suspect]  # (s,), the smallest squared distance, expanded
     bound = slack(np.sqrt(x2[suspect]))  # (s,), 2 e of (7.9a), row by row
     keep = _RHO * d_best < bound
