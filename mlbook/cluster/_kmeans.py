@@ -229,12 +229,15 @@ def _settle_near_ties(XT, centroids, scores, labels, x2, slack):
     """Decide by the differences where a second score lies within the rounding slack."""
     K = scores.shape[1]
     best = np.take(scores.ravel(), np.arange(0, scores.size, K) + labels)  # (rows,)
-    d_best = x2 + best  # (rows,), the smallest squared distance as the expansion has it
-    # Where the bound is below 2**-30 of the squared distance itself, a wrong
-    # choice costs less than that share of it (7.9c): skip those rows (most).
-    suspect = np.flatnonzero(_RHO * d_best < slack(np.sqrt(x2.max())))  # the block's largest
+    # Where the bound is below 2**-30 of the squared distance x2 + best, a
+    # wrong choice costs less than that share of it (7.9c): skip those rows
+    # (most), first against the block's largest bound, then row by row.
+    suspect = np.flatnonzero(best < slack(np.sqrt(x2.max())) / _RHO - x2)
+    if not suspect.size:
+        return
+    d_best = x2[suspect] + best[suspect]  # (s,), the smallest squared distance, expanded
     bound = slack(np.sqrt(x2[suspect]))  # (s,), 2 e of (7.9a), row by row
-    keep = _RHO * d_best[suspect] < bound
+    keep = _RHO * d_best < bound
     suspect, bound = suspect[keep], bound[keep]
     within = np.count_nonzero(scores[suspect] <= (best[suspect] + bound)[:, None], axis=1)
     near = suspect[within > 1]  # the best and at least one other score within the bound
