@@ -32,7 +32,7 @@ For the site as a whole:
 - no raw TeX in the navigation, the table of contents or search results;
 - no text in a figure smaller than 9 px as displayed at 1280 px (from the
   SVG's glyph sizes and the width the image is drawn at);
-- each learner query of LEARNER_QUERIES finds its defining section first.
+- each learner query (overrides/search-terms.yml) finds its defining section first.
 
 Usage: python .ci/check_site.py SITE_DIR --axe AXE.min.js [--only PAGE ...]
        [--browser CHROME] [--screenshot PAGE OUT.png]
@@ -54,6 +54,7 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import yaml
 from playwright.sync_api import sync_playwright
 
 FLAGS = [
@@ -76,19 +77,10 @@ LONG_TASK_LIMIT_MS = 200
 OVERFLOW_TOLERANCE_PX = 1
 OVERFLOW_LIST = Path(__file__).with_name("overflowing-displays.txt")
 OVERFLOW_LIST_LIMIT = 200  # lower it as displays are broken; never raise it
-# A learner's query, and the page and section (heading id) that defines it.
-LEARNER_QUERIES = [
-    ("backpropagation", "neural-networks/neural-networks.html"),
-    ("kernel trick", "svm/support-vector-machines.html"),
-    ("F1", "anomaly/anomaly-detection.html"),
-    ("gradient check", "neural-networks/neural-networks.html"),
-    ("regularization", "linear-models/linear-regression.html"),
-    ("sigmoid", "linear-models/logistic-regression.html"),
-    ("k-means", "unsupervised/k-means.html"),
-    ("principal component", "unsupervised/pca.html"),
-    ("support vector", "svm/support-vector-machines.html"),
-    ("softmax", "linear-models/one-vs-all.html"),
-]
+# A learner's query and the section that defines it ("page.html#heading-id"):
+# the book's index of search terms, which the build also reads.
+LEARNER_QUERIES = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "overrides" / "search-terms.yml").read_text(encoding="utf-8"))
 # The site_url the site was built with (mkdocs.yml reads the same variable).
 SITE_URL = os.environ.get("MLBOOK_SITE_URL", "http://127.0.0.1:8000/")
 
@@ -313,25 +305,31 @@ def figure_text_problems(page, base, rel):
 
 def search_ranking(browser, base):
     """Each learner query's first result, from the site's own search box."""
+    prefix = urlsplit(base).path
     page = browser.new_page(viewport=DESKTOP)
     page.goto(base + "index.html", wait_until="networkidle")
     problems, seen = [], []
-    for query, expected in LEARNER_QUERIES:
+    for query, expected in LEARNER_QUERIES.items():
         page.locator(".md-search__input").click()
         page.locator(".md-search__input").fill("")
         page.keyboard.type(query, delay=10)
         try:
             page.wait_for_selector(".md-search-result__item", timeout=15_000)
-            page.wait_for_timeout(400)
-            first = page.locator(".md-search-result__item a").first
-            href = first.get_attribute("href") or ""
+            page.wait_for_timeout(1000)  # the results of the whole query, not of its first letters
+            # Results come grouped by page, best first: the page, then its
+            # sections in order of score.
+            group = page.locator(".md-search-result__item").first
+            hrefs = [a.get_attribute("href") or "" for a in group.locator("a").all()]
             snippets = page.locator(".md-search-result__item").all_inner_texts()
         except Exception:  # noqa: BLE001 (no result is the finding)
-            href, snippets = "", []
-        target = urljoin(base + "index.html", href)
-        seen.append(f"{query!r} -> {target[len(base):]}")
-        if not target[len(base):].split("#")[0] == expected:
-            problems.append(f"search {query!r}: first hit {target[len(base):]}, not {expected}")
+            hrefs, snippets = [], []
+        # Without the ?h= that highlights the terms on the page.
+        found = [urlsplit(urljoin(base + "index.html", h)) for h in hrefs]
+        found = [f.path[len(prefix):] + (f"#{f.fragment}" if f.fragment else "") for f in found]
+        best = found[1] if len(found) > 1 and "#" in expected else (found[0] if found else "")
+        seen.append(f"{query!r} -> {best}")
+        if best != expected:
+            problems.append(f"search {query!r}: first hit {best or 'none'}, not {expected}")
         raw = [t for t in snippets if re.search(r"\\[a-zA-Z]|\\\(|In \[ ?\]:|Copied!", t)]
         if raw:
             problems.append(f"search {query!r}: a result shows TeX or notebook chrome: {raw[0][:80]!r}")
