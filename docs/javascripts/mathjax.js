@@ -99,7 +99,12 @@ function mlbookTypeset() {
     }
   }, { rootMargin: "50% 0px 100% 0px" });
   for (const element of waiting) observer.observe(element);
-  let perElement = 5;  // ms, an estimate refined after every batch
+  // What is on screen now (the observer reports only later).
+  for (const element of waiting) {
+    const box = element.getBoundingClientRect();
+    if (box.bottom > -0.5 * innerHeight && box.top < 2 * innerHeight && box.width > 0) soon.add(element);
+  }
+  let perElement = 10;  // ms, an estimate refined after every batch
   let firstScreen = true;
 
   function next() {
