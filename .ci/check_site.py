@@ -370,7 +370,7 @@ def check_page(browser, site, rel, base, axe):
     url = base + rel
     problems, foreign, errors, loaded = [], [], [], []
     page = browser.new_page()
-    page.set_default_timeout(180_000)  # the print page typesets the whole book
+    page.set_default_timeout(900_000)  # the print page typesets the whole book
     page.on("request", lambda r: foreign.append(r.url)
             if not (r.url.startswith(base) or r.url.startswith("data:")) else None)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -420,14 +420,14 @@ def check_page(browser, site, rel, base, axe):
     desktop.close()
 
     dark = browser.new_page(color_scheme="dark")
-    dark.set_default_timeout(180_000)
+    dark.set_default_timeout(900_000)
     dark.goto(url, wait_until="networkidle")
     typeset(dark)
     problems += [f"dark scheme: {v}" for v in axe_violations(dark, axe)]
     dark.close()
 
     phone = browser.new_page(viewport=PHONE)
-    phone.set_default_timeout(180_000)
+    phone.set_default_timeout(900_000)
     phone.goto(url, wait_until="networkidle")
     typeset(phone)
     phone.wait_for_timeout(800)  # Material wraps wide tables after loading
