@@ -202,3 +202,25 @@ def test_errata_are_keyed_by_an_equation_anchor_and_known_editions():
         equation, wrong, corrected, what = [cell.strip() for cell in row.strip("|").split("|")]
         assert re.fullmatch(r"\[\(\d+\.\d+[a-z]?\)\]\([^)#]+\.md#eq-\d+\.\d+[a-z]?\)", equation), row
         assert wrong in versions and corrected in versions and what, row
+
+
+def test_the_print_page_opens_with_title_page_contents_and_a_citation_that_parses():
+    import html as html_module
+    import re
+
+    from pybtex.database import parse_string
+
+    from bookengine import printbook
+
+    book = {"title": "mlbook", "author": "The mlbook authors", "version": "0.1.0",
+            "date": "2026-11-27", "address": "https://book.example/"}
+    front = printbook.front_matter(book, [("k-means", "K-means clustering")])
+    page = '<article class="md-content__inner md-typeset"><h1>Print</h1></article>'
+    chapter = '<article class="md-content__inner md-typeset"><h1 id="k">K</h1></article>'
+    out = printbook.assemble(page, [("unsupervised/k-means.html", chapter)], "print.html", front)
+    assert out.index("Edition 0.1.0, 2026-11-27") < out.index("<h1>Print</h1>") < out.index('id="k-means"')
+    assert '<a href="#k-means">K-means clustering</a>' in out
+    bibtex = html_module.unescape(re.search(r"<pre><code>(.*?)</code></pre>", front, re.S)[1])
+    (entry,) = parse_string(bibtex, "bibtex").entries.values()
+    assert entry.type == "book" and entry.fields["edition"] == "0.1.0"
+    assert entry.fields["publisher"] and entry.fields["year"] == "2026"

@@ -482,3 +482,25 @@ def test_large_lab_styles_are_written_once_and_linked(tmp_path):
     assert out == again and "<style>small {}</style>" in out and big not in out
     (css,) = (tmp_path / "assets" / "jupyter").iterdir()
     assert css.read_text() == big and f'href="../assets/jupyter/{css.name}"' in out
+
+
+def test_the_search_index_tags_defining_sections_ranks_labs_last_and_knows_us_spellings(tmp_path):
+    (tmp_path / "search").mkdir()
+    data = {"docs": [{"location": "ch.html#l2", "title": "L2 regularisation", "text": "a penalty"},
+                     {"location": "labs/x.html", "title": "Lab", "text": "regularisation again"}]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(data))
+    execute._plain_search_index(tmp_path, {"labs/x.html"}, {"penalty": "ch.html#l2"})
+    docs = json.loads((tmp_path / "search" / "search_index.json").read_text())["docs"]
+    assert docs[0]["tags"] == ["penalty"] and "regularization" in docs[0]["text"]
+    assert docs[1]["boost"] == execute.LAB_BOOST and "boost" not in docs[0]
+    with pytest.raises(PluginError, match="renamed"):
+        execute._plain_search_index(tmp_path, set(), {"x": "ch.html#gone"})
+
+
+def test_every_search_term_names_a_section_of_a_page_in_the_book():
+    terms = execute.search_terms(ROOT)
+    assert len(terms) >= 10
+    for term, location in terms.items():
+        page, _, anchor = location.partition("#")
+        source = ROOT / "docs" / page.replace(".html", ".md")
+        assert source.is_file() and anchor, (term, location)

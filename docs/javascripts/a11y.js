@@ -30,7 +30,12 @@ function mlbookRepair(root) {
 }
 
 mlbookRepair(document);
-new MutationObserver(() => mlbookRepair(document)).observe(document.body, {
+// Again when the theme adds markup (search results, code toolbars); not for
+// what MathJax adds (mjx-* elements), batch after batch, which needs nothing.
+new MutationObserver((mutations) => {
+  const added = (node) => node.nodeType === 1 && !node.tagName.startsWith("MJX-");
+  if (mutations.some((m) => [...m.addedNodes].some(added))) mlbookRepair(document);
+}).observe(document.body, {
   childList: true,
   subtree: true,
 });

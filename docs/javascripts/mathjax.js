@@ -86,6 +86,10 @@ let mlbookMathDone;
 window.mlbookMath = new Promise((resolve) => { mlbookMathDone = resolve; });
 
 const BATCH_MS = 30;  // the time one task spends typesetting, at most about
+// On a page of thousands of formulas (the print page), laying the page out
+// again after each batch costs more than the batch: once what is on screen is
+// done, the batches there are larger.
+const LONG_PAGE = 1500, LONG_PAGE_BATCH_MS = 150;
 
 function mlbookTypeset() {
   const selector = ".md-typeset .arithmatex, .md-typeset .jp-RenderedMarkdown";
@@ -99,11 +103,19 @@ function mlbookTypeset() {
     }
   }, { rootMargin: "50% 0px 100% 0px" });
   for (const element of waiting) observer.observe(element);
-  let perElement = 5;  // ms, an estimate refined after every batch
+  // What is on screen now (the observer reports only later).
+  for (const element of waiting) {
+    const box = element.getBoundingClientRect();
+    if (box.bottom > -0.5 * innerHeight && box.top < 2 * innerHeight && box.width > 0) soon.add(element);
+  }
+  let perElement = 10;  // ms, an estimate refined after every batch
   let firstScreen = true;
 
+  const longPage = waiting.length > LONG_PAGE;
+
   function next() {
-    const count = Math.max(1, Math.floor(BATCH_MS / perElement));
+    const budget = longPage && soon.size === 0 ? LONG_PAGE_BATCH_MS : BATCH_MS;
+    const count = Math.max(1, Math.floor(budget / perElement));
     const batch = [];
     for (const element of soon) {
       if (batch.length >= count) break;

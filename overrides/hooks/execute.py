@@ -294,8 +294,32 @@ def _plain_toc(toc):
         _plain_toc(item.children)
 
 
-def _plain_search_index(site_dir):
-    """Search results show text, not TeX: strip it from the index (and its offline copy)."""
+# British spellings the book uses, and the American ones readers also type.
+SPELLINGS = {"regularis": "regulariz", "normalis": "normaliz", "optimis": "optimiz",
+             "minimis": "minimiz", "maximis": "maximiz", "generalis": "generaliz"}
+# A lab (a notebook page) ranks after the chapters: it applies what a chapter
+# defines, and its single long document otherwise matches every query.
+LAB_BOOST = 0.05
+
+
+def _spelling_variants(text):
+    found = set()
+    for british, american in SPELLINGS.items():
+        for word in re.findall(rf"\b\w*{british}\w*", text, flags=re.I):
+            found.add(re.sub(british, american, word, flags=re.I))
+    return " ".join(sorted(found))
+
+
+def search_terms(root):
+    """{term: "page.html#section"} from overrides/search-terms.yml."""
+    file = Path(root) / "overrides" / "search-terms.yml"
+    return yaml.safe_load(file.read_text(encoding="utf-8")) if file.is_file() else {}
+
+
+def _plain_search_index(site_dir, labs=(), terms=None):
+    """Search results show text, not TeX: strip it from the index (and its
+    offline copy); index American spellings of the book's British ones; rank
+    the labs (site URLs ``labs``) after the chapters."""
     for name in ("search_index.json", "search_index.js"):
         file = Path(site_dir) / "search" / name
         if not file.is_file():
@@ -306,6 +330,17 @@ def _plain_search_index(site_dir):
         for doc in data.get("docs", []):
             doc["title"] = rd.plain_text(doc.get("title", ""))
             doc["text"] = rd.search_text(doc.get("text", ""))
+            variants = _spelling_variants(doc["title"] + " " + doc["text"])
+            if variants:  # searchable, at the end of the text
+                doc["text"] += f" ({variants})"
+            if doc.get("location", "").split("#")[0] in labs:
+                doc["boost"] = LAB_BOOST
+        by_location = {doc.get("location"): doc for doc in data.get("docs", [])}
+        for term, location in (terms or {}).items():
+            if location not in by_location:
+                raise PluginError(f"overrides/search-terms.yml: {term!r} names {location}, "
+                                  "which is no section of the site (was its heading renamed?)")
+            by_location[location].setdefault("tags", []).append(term)
         dumped = json.dumps(data, ensure_ascii=False)
         file.write_text(prefix + dumped + (";" if prefix and payload.rstrip().endswith(";") else ""),
                         encoding="utf-8")
@@ -316,7 +351,8 @@ def on_post_build(config, **kwargs):
         target = Path(config.site_dir) / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    _plain_search_index(config.site_dir)
+    _plain_search_index(config.site_dir, {file.url for file in _STATE["labs"]},
+                        search_terms(_root(config)))
     _print_book(config.site_dir)
     _absolute_lab_links(config)
     _shared_lab_styles(config)
