@@ -109,10 +109,13 @@ def untranslated_pages(en_docs, zh_docs):
 
 
 def stale_notice(english_url):
-    """The admonition put at the top of a stale Chinese page (Markdown lines)."""
-    return [f'!!! warning "{NOTICE_TITLE}"', "",
-            f"    英文原文在本页翻译之后有过修改，本页可能与之不符。请以"
-            f"[英文版]({english_url})为准。", ""]
+    """The notice put at the top of a stale Chinese page: Material's warning box,
+    written as HTML so that it needs no Markdown extension (lines)."""
+    return ['<div class="admonition warning mlbook-stale" role="note">',
+            f'<p class="admonition-title">{NOTICE_TITLE}</p>',
+            f'<p>英文原文在本页翻译之后有过修改，本页可能与之不符。请以<a href="{english_url}" '
+            f'hreflang="en">英文版</a>为准。</p>',
+            "</div>", ""]
 
 
 def english_links(html, page_dest, en_docs, exists=None):
@@ -166,21 +169,50 @@ def code_blocks(markdown):
 
 
 def code_tokens(source):
-    """The tokens of Python ``source``, with every string literal (and f-string
-    text) replaced by one placeholder and comments dropped: two pages whose
-    code differs only in captions, labels and comments give the same list."""
-    tokens = []
+    """The tokens of Python ``source``, with the text of every string literal
+    replaced by one placeholder and comments dropped: two pages whose code
+    differs only in captions, labels and comments give the same list. The
+    code inside an f-string's braces, its conversion and its format spec
+    (``{cost:.4f}``: what a printed number looks like) count as code."""
+    tokens, depth = [], []
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        kind = tokenize.tok_name[token.type]
         if token.type in (tokenize.COMMENT, tokenize.NL, tokenize.ENCODING):
             continue
-        kind = tokenize.tok_name[token.type]
-        if token.type == tokenize.STRING or kind in ("FSTRING_MIDDLE", "TSTRING_MIDDLE"):
-            tokens.append(("STRING", "…"))
-        elif kind in ("FSTRING_START", "FSTRING_END", "TSTRING_START", "TSTRING_END"):
+        if kind in ("FSTRING_START", "TSTRING_START"):  # Python 3.12+
+            depth.append(0)
             tokens.append((kind, ""))
+        elif kind in ("FSTRING_END", "TSTRING_END"):
+            depth.pop()
+            tokens.append((kind, ""))
+        elif kind in ("FSTRING_MIDDLE", "TSTRING_MIDDLE"):
+            # Literal text outside braces; inside them, a format spec.
+            tokens.append(("STRING", "…") if not depth[-1] else (kind, token.string))
+        elif token.type == tokenize.STRING:
+            tokens.append(("STRING", "…"))
+            tokens.extend(_fstring_fields(token.string))
         else:
+            if depth and token.string in ("{", "}"):
+                depth[-1] += 1 if token.string == "{" else -1
             tokens.append((kind, token.string))
     return tokens
+
+
+def _fstring_fields(literal):
+    """The replacement fields of an f-string token (Python 3.11, where the whole
+    f-string is one STRING token), as code: ``("FIELD", ast dump)``."""
+    import ast  # noqa: PLC0415
+
+    prefix = re.match(r"[A-Za-z]*", literal)[0].lower()
+    if "f" not in prefix:
+        return []
+    fields = []
+    for node in ast.walk(ast.parse(literal, mode="eval")):
+        if isinstance(node, ast.FormattedValue):
+            spec = node.format_spec
+            fields.append(("FIELD", ast.dump(node.value) + f"!{node.conversion}:"
+                           + (ast.dump(spec) if spec is not None else "")))
+    return fields
 
 
 def equation_tags(markdown, path):
@@ -193,3 +225,10 @@ def equation_tags(markdown, path):
 def anchors(markdown):
     """Explicit anchors of a page: ``{#id}`` attributes and ``id="..."``."""
     return sorted({a or b for a, b in re.findall(r'\{#([^} ]+)[^}]*\}|\bid="([^"]+)"', markdown)})
+
+
+def prose_lines(markdown):
+    """The page's lines outside code fences (what a reader reads as text)."""
+    from .checks import _outside_code  # noqa: PLC0415
+
+    return list(_outside_code(markdown))
