@@ -62,7 +62,10 @@ def _use_cache():
 def _docs(config):
     """The pages' folder relative to the repository: ``docs`` (``docs-zh`` for
     the Chinese edition, mkdocs.zh.yml), the prefix of the paths in messages."""
-    return Path(config.docs_dir).resolve().relative_to(_root(config).resolve()).as_posix()
+    docs_dir = getattr(config, "docs_dir", None)
+    if docs_dir is None:
+        return "docs"
+    return Path(docs_dir).resolve().relative_to(_root(config).resolve()).as_posix()
 
 
 def _cache_root(config):
