@@ -49,6 +49,8 @@ def _resolve(page, target):
     """The docs-relative path a link ``target`` on ``page`` points to."""
     if not target:
         return page
+    if target.startswith("en:"):  # the Chinese edition's link to an English page
+        return target
     parts = page.split("/")[:-1]
     for piece in target.split("/"):
         if piece == "..":

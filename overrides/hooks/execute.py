@@ -46,7 +46,7 @@ from bookengine.fences import find_fences  # noqa: E402
 
 _STATE = {"serve": False, "runs": {}, "keys": {}, "tags": set(), "writes": {},
           "reference": {}, "index": {}, "module_urls": {}, "equation_urls": {},
-          "book": [], "print": None, "labs": [],
+          "book": [], "print": None, "labs": [], "docs": "docs", "cache_root": None,
           "edition": {}, "site_url": None}
 PRINT_PAGE = "print.md"  # the whole book on one page; see bookengine/printbook.py
 
@@ -57,6 +57,23 @@ def _root(config):
 
 def _use_cache():
     return not os.environ.get("CI")
+
+
+def _docs(config):
+    """The pages' folder relative to the repository: ``docs`` (``docs-zh`` for
+    the Chinese edition, mkdocs.zh.yml), the prefix of the paths in messages."""
+    docs_dir = getattr(config, "docs_dir", None)
+    if docs_dir is None:
+        return "docs"
+    return Path(docs_dir).resolve().relative_to(_root(config).resolve()).as_posix()
+
+
+def _cache_root(config):
+    """Where the page cache lives: ``.cache/execute/`` for the English book; an
+    edition with pages of its own keeps its entries apart (``.cache/docs-zh/``),
+    so that its build neither reads nor prunes the English book's entries."""
+    root, docs = _root(config), _docs(config)
+    return root if docs == "docs" else root / ".cache" / docs
 
 
 def on_startup(command, **kwargs):
@@ -83,10 +100,12 @@ def on_files(files, config, **kwargs):
              for f in files if f.src_uri.endswith(".md") and f.abs_src_path}
     sources = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
                for p in sorted((root / "mlbook").rglob("*.py"))}
-    problems = citation_problems(pages, sources)
+    cited = dict(pages, **_english_pages(config, pages))
+    # The English pages' own citations are the English build's to check.
+    problems = [p for p in citation_problems(cited, sources) if not p.startswith("en:")]
     if problems:
         raise PluginError("Broken equation citations:\n" + "\n".join(problems))
-    _STATE["tags"] = {eq.tag for page, text in pages.items() for eq in equations(text, page)}
+    _STATE["tags"] = {eq.tag for page, text in cited.items() for eq in equations(text, page)}
     _link_reference_and_chapters(pages, files)
     _STATE["runs"], _STATE["keys"], _STATE["writes"] = {}, {}, {}
     todo = {}
@@ -95,17 +114,33 @@ def on_files(files, config, **kwargs):
             continue
         if _use_cache():
             key = _STATE["keys"][src] = runner.cache_key(markdown, root)
-            hit = runner.cached(root, src, key)
+            hit = runner.cached(_cache_root(config), src, key)
             if hit is not None:
                 _STATE["runs"][src] = (markdown, hit)
                 continue
         todo[src] = markdown
-    futures = runner.run_pages({f"docs/{src}": md for src, md in todo.items()}, root)
+    docs = _STATE["docs"] = _docs(config)
+    _STATE["cache_root"] = _cache_root(config)
+    futures = runner.run_pages({f"{docs}/{src}": md for src, md in todo.items()}, root)
     for src, markdown in todo.items():
-        _STATE["runs"][src] = (markdown, futures[f"docs/{src}"])
+        _STATE["runs"][src] = (markdown, futures[f"{docs}/{src}"])
     if _use_cache():
-        runner.prune(root, [src for src in pages if src in _STATE["runs"]])
+        runner.prune(_cache_root(config), [src for src in pages if src in _STATE["runs"]])
     return files
+
+
+def _english_pages(config, pages):
+    """For the Chinese edition (docs-zh/): the English pages it has not
+    translated, as ``en:path``, the way its pages link to them
+    (``[(1.6)](en:linear-models/linear-regression.md#eq-1.6)``), so that its
+    citations, and the docstrings', are checked against the whole book. None
+    for the English book."""
+    english = _root(config) / "docs"
+    if _docs(config) == "docs":
+        return {}
+    return {f"en:{p.relative_to(english).as_posix()}": p.read_text(encoding="utf-8")
+            for p in sorted(english.rglob("*.md"))
+            if p.relative_to(english).as_posix() not in pages}
 
 
 def on_nav(nav, config, files, **kwargs):
@@ -156,10 +191,10 @@ def _run_of(src, markdown, root):
     if hasattr(run, "result"):  # a future: wait for it, and keep it if nothing changed
         run = run.result()
         if _use_cache() and not run.error and runner.cache_key(ran_on, root) == _STATE["keys"][src]:
-            runner.store(root, src, _STATE["keys"][src], run)
+            runner.store(_STATE["cache_root"], src, _STATE["keys"][src], run)
         _STATE["runs"][src] = (ran_on, run)
     if ran_on != markdown:  # another plugin changed the page: run what is shown
-        run = runner.run_page(markdown, f"docs/{src}", root)
+        run = runner.run_page(markdown, f"{_STATE['docs']}/{src}", root)
     return run
 
 
@@ -225,7 +260,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if src not in _STATE["runs"]:
         return markdown
     root = _root(config)
-    path = f"docs/{src}"
+    path = f"{_STATE['docs']}/{src}"
     run = _run_of(src, markdown, root)
     stem = Path(src).stem
     folder = posixpath.dirname(page.file.dest_uri)

@@ -1,0 +1,234 @@
+"""The Chinese edition: which English page a translated page follows, and whether
+it still does.
+
+A Chinese page lives at the same path in ``docs-zh/`` as its English original
+in ``docs/`` and names, in its front matter, the English source it translates
+by the start of its SHA-256::
+
+    ---
+    translation_of: 3f2a9c01d4e5
+    ---
+
+When the English source changes, its hash no longer starts that way: the page
+is stale, the build puts a notice at its top (:func:`stale_notice`) and
+``.ci/stale_translations.py`` lists it. Updating the translation means
+updating the text and then the hash (``.ci/stale_translations.py --hash
+PAGE`` prints it).
+
+A Chinese page links to an English page it does not translate with the
+``en:`` prefix, ``[线性回归](en:linear-models/linear-regression.md)``: the
+build checks that the page (and an ``#eq-`` anchor) exists, turns the link
+into the English page's address and marks it "（英文）" so that no English
+page passes for a Chinese one (:func:`english_links`).
+
+The code and equations of a translated page are the English page's
+(:func:`code_tokens`, :func:`equation_tags`), which the tests compare.
+
+Plain functions of text and paths; nothing here knows MkDocs.
+"""
+
+import hashlib
+import io
+import posixpath
+import re
+import tokenize
+from pathlib import Path
+
+import yaml
+
+HASH_LENGTH = 12
+NOTICE_TITLE = "本页译文落后于英文版"
+ENGLISH_MARK = "（英文）"
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_EN_LINK = re.compile(r'href="en:([^"#]*)(#[^"]*)?"')
+
+
+def source_hash(text):
+    """The first :data:`HASH_LENGTH` hex digits of the SHA-256 of ``text`` (UTF-8)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def front_matter(markdown):
+    """The YAML front matter of a page as a dict (empty when there is none)."""
+    found = _FRONT.match(markdown)
+    return (yaml.safe_load(found[1]) or {}) if found else {}
+
+
+def translated_hash(markdown):
+    """The hash of the English source a Chinese page says it translates, or None."""
+    value = front_matter(markdown).get("translation_of")
+    return None if value is None else str(value)
+
+
+def is_stale(zh_markdown, en_markdown):
+    """True when the English source is not the one the Chinese page translates.
+
+    A page that records no ``translation_of`` is a page of the Chinese edition
+    alone (the glossary), never stale; a hash shorter than 8 digits is refused,
+    since it would match too easily.
+    """
+    recorded = translated_hash(zh_markdown)
+    if recorded is None:
+        return False
+    if len(recorded) < 8 or not re.fullmatch(r"[0-9a-f]+", recorded):
+        raise ValueError(f"translation_of: {recorded!r} is not the start of a SHA-256 "
+                         f"(8 or more lowercase hex digits); run .ci/stale_translations.py "
+                         f"--hash PAGE for the right value")
+    return not hashlib.sha256(en_markdown.encode("utf-8")).hexdigest().startswith(recorded)
+
+
+def pairs(en_docs, zh_docs):
+    """(path, English file, Chinese file) for every Markdown page of ``zh_docs``
+    that has an English original at the same path in ``en_docs``."""
+    en_docs, zh_docs = Path(en_docs), Path(zh_docs)
+    for zh in sorted(zh_docs.rglob("*.md")):
+        path = zh.relative_to(zh_docs).as_posix()
+        en = en_docs / path
+        if en.is_file():
+            yield path, en, zh
+
+
+def stale_pages(en_docs, zh_docs):
+    """The docs-relative paths of the Chinese pages whose English source changed."""
+    return [path for path, en, zh in pairs(en_docs, zh_docs)
+            if is_stale(zh.read_text(encoding="utf-8"), en.read_text(encoding="utf-8"))]
+
+
+def untranslated_pages(en_docs, zh_docs):
+    """English pages (Markdown and notebooks, the API reference aside) with no
+    Chinese page at the same path."""
+    en_docs, zh_docs = Path(en_docs), Path(zh_docs)
+    missing = []
+    for en in sorted([*en_docs.rglob("*.md"), *en_docs.rglob("*.ipynb")]):
+        path = en.relative_to(en_docs).as_posix()
+        if path.startswith("api/"):
+            continue
+        if not (zh_docs / path).is_file():
+            missing.append(path)
+    return missing
+
+
+def stale_notice(english_url):
+    """The notice put at the top of a stale Chinese page: Material's warning box,
+    written as HTML so that it needs no Markdown extension (lines)."""
+    return ['<div class="admonition warning mlbook-stale" role="note">',
+            f'<p class="admonition-title">{NOTICE_TITLE}</p>',
+            f'<p>英文原文在本页翻译之后有过修改，本页可能与之不符。请以<a href="{english_url}" '
+            f'hreflang="en">英文版</a>为准。</p>',
+            "</div>", ""]
+
+
+def english_links(html, page_dest, en_docs, exists=None):
+    """Turn ``en:`` links in a Chinese page's HTML into links to the English site.
+
+    ``page_dest`` is the Chinese page's path in the Chinese site
+    (``index.html``); the Chinese site sits in ``zh/`` of the English one, so
+    ``en:linear-models/linear-regression.md`` becomes
+    ``../linear-models/linear-regression.html`` from ``zh/index.html``.
+    Returns (html, problems): a link to an English page that does not exist,
+    or to an equation anchor that page does not have, is a problem.
+    """
+    from .checks import equations  # noqa: PLC0415 (the engine's own parser)
+
+    en_docs = Path(en_docs)
+    problems = []
+    depth = posixpath.dirname(page_dest).count("/") + (1 if posixpath.dirname(page_dest) else 0)
+    up = "../" * (depth + 1)
+
+    def replace(match):
+        path, anchor = match[1], match[2] or ""
+        source = en_docs / path
+        if not path.endswith((".md", ".ipynb")) or not source.is_file():
+            problems.append(f"a link to the English page {path!r}, which does not exist in "
+                            f"{en_docs.as_posix()}/")
+            return match[0]
+        if anchor.startswith("#eq-"):
+            tags = {eq.tag for eq in equations(source.read_text(encoding="utf-8"), path)}
+            if anchor[4:] not in tags:
+                problems.append(f"a link to equation ({anchor[4:]}) of {path}, which has no "
+                                f"such equation")
+        target = re.sub(r"\.(md|ipynb)$", ".html", path)
+        return f'href="{up}{target}{anchor}" hreflang="en" class="mlbook-english"'
+
+    html = _EN_LINK.sub(replace, html)
+    # Mark each English link as English, once, after its text.
+    html = re.sub(r'(<a href="[^"]*" hreflang="en" class="mlbook-english">.*?</a>)',
+                  lambda m: m[1] + f'<span class="mlbook-english-mark">{ENGLISH_MARK}</span>',
+                  html, flags=re.S)
+    return html, problems
+
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)(?P<info>[^\n]*)\n(?P<body>.*?)"
+                    r"^(?P=indent)(?P=fence)[ \t]*$", re.S | re.M)
+
+
+def code_blocks(markdown):
+    """The ``python`` fences of a page (runnable or listings), in order, as text."""
+    return [m["body"] for m in _FENCE.finditer(markdown)
+            if m["info"].strip().split(" ")[0] in ("python", "py")]
+
+
+def code_tokens(source):
+    """The tokens of Python ``source``, with the text of every string literal
+    replaced by one placeholder and comments dropped: two pages whose code
+    differs only in captions, labels and comments give the same list. The
+    code inside an f-string's braces, its conversion and its format spec
+    (``{cost:.4f}``: what a printed number looks like) count as code."""
+    tokens, depth = [], []
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        kind = tokenize.tok_name[token.type]
+        if token.type in (tokenize.COMMENT, tokenize.NL, tokenize.ENCODING):
+            continue
+        if kind in ("FSTRING_START", "TSTRING_START"):  # Python 3.12+
+            depth.append(0)
+            tokens.append((kind, ""))
+        elif kind in ("FSTRING_END", "TSTRING_END"):
+            depth.pop()
+            tokens.append((kind, ""))
+        elif kind in ("FSTRING_MIDDLE", "TSTRING_MIDDLE"):
+            # Literal text outside braces; inside them, a format spec.
+            tokens.append(("STRING", "…") if not depth[-1] else (kind, token.string))
+        elif token.type == tokenize.STRING:
+            tokens.append(("STRING", "…"))
+            tokens.extend(_fstring_fields(token.string))
+        else:
+            if depth and token.string in ("{", "}"):
+                depth[-1] += 1 if token.string == "{" else -1
+            tokens.append((kind, token.string))
+    return tokens
+
+
+def _fstring_fields(literal):
+    """The replacement fields of an f-string token (Python 3.11, where the whole
+    f-string is one STRING token), as code: ``("FIELD", ast dump)``."""
+    import ast  # noqa: PLC0415
+
+    prefix = re.match(r"[A-Za-z]*", literal)[0].lower()
+    if "f" not in prefix:
+        return []
+    fields = []
+    for node in ast.walk(ast.parse(literal, mode="eval")):
+        if isinstance(node, ast.FormattedValue):
+            spec = node.format_spec
+            fields.append(("FIELD", ast.dump(node.value) + f"!{node.conversion}:"
+                           + (ast.dump(spec) if spec is not None else "")))
+    return fields
+
+
+def equation_tags(markdown, path):
+    """The (tag, label) of every numbered equation of a page, in order."""
+    from .checks import equations  # noqa: PLC0415
+
+    return [(eq.tag, eq.label) for eq in equations(markdown, path)]
+
+
+def anchors(markdown):
+    """Explicit anchors of a page: ``{#id}`` attributes and ``id="..."``."""
+    return sorted({a or b for a, b in re.findall(r'\{#([^} ]+)[^}]*\}|\bid="([^"]+)"', markdown)})
+
+
+def prose_lines(markdown):
+    """The page's lines outside code fences (what a reader reads as text)."""
+    from .checks import _outside_code  # noqa: PLC0415
+
+    return list(_outside_code(markdown))
