@@ -386,8 +386,11 @@ def on_post_build(config, **kwargs):
         target = Path(config.site_dir) / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
+    # The learner queries name English sections: they tag the English index only
+    # (the Chinese edition's own queries are still to come, with its pages).
+    english = _docs(config) == "docs"
     _plain_search_index(config.site_dir, {file.url for file in _STATE["labs"]},
-                        search_terms(_root(config)))
+                        search_terms(_root(config)) if english else {})
     _print_book(config.site_dir)
     _absolute_lab_links(config)
     _shared_lab_styles(config)
