@@ -116,12 +116,14 @@ def test_letter_suffixed_numbers_are_citations_too():
         "three.md:1: (1.1a) looks like an equation number, but no equation has it."]
 
 
-def test_name_and_whitespace_spans_are_unwrapped_and_others_kept():
+def test_name_whitespace_punctuation_and_operator_spans_are_unwrapped_and_others_kept():
     from bookengine.lighten import unwrap_plain_spans
 
     code = ('<span class="n">theta</span><span class="w"> </span><span class="o">=</span>'
-            '<span class="w"> </span><span class="mi">0</span>')
-    assert unwrap_plain_spans(code) == 'theta <span class="o">=</span> <span class="mi">0</span>'
+            '<span class="w"> </span><span class="mi">0</span><span class="p">,</span>'
+            '<span class="o">&lt;</span><span class="ow">in</span><span class="s2">"a"</span>')
+    assert unwrap_plain_spans(code) == ('theta = <span class="mi">0</span>,&lt;'
+                                        '<span class="ow">in</span><span class="s2">"a"</span>')
 
 
 def test_reference_pages_roles_and_equations_become_links():
