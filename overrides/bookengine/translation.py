@@ -232,3 +232,101 @@ def prose_lines(markdown):
     from .checks import _outside_code  # noqa: PLC0415
 
     return list(_outside_code(markdown))
+
+
+# --- the blocks a translation copies verbatim: code fences and display math -------
+
+_PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)<<<BLOCK (?P<n>\d+)>>>[ \t]*$")
+
+
+def verbatim_spans(markdown):
+    """(first, last) line indices (0-based, inclusive) of every fenced block
+    (any language) and every ``$$`` display of a page, in order: what a
+    translation copies from the English page unchanged."""
+    lines, spans, index = markdown.split("\n"), [], 0
+    while index < len(lines):
+        stripped = lines[index].strip()
+        fence = re.match(r"(```+|~~~+)", stripped)
+        if fence:
+            closing = fence[1]
+            end = index + 1
+            while end < len(lines) and lines[end].strip() != closing:
+                end += 1
+            spans.append((index, min(end, len(lines) - 1)))
+            index = end + 1
+        elif stripped.startswith("$$"):
+            end = index
+            if stripped == "$$" or not stripped[2:].rstrip().endswith("$$"):
+                end = index + 1
+                while end < len(lines) and not lines[end].rstrip().endswith("$$"):
+                    end += 1
+            spans.append((index, min(end, len(lines) - 1)))
+            index = end + 1
+        else:
+            index += 1
+    return spans
+
+
+def skeleton(markdown):
+    """The page with each verbatim block replaced by one ``<<<BLOCK n>>>`` line
+    (at the block's indentation): the text a translator translates."""
+    lines, out, last = markdown.split("\n"), [], 0
+    for n, (first, end) in enumerate(verbatim_spans(markdown), 1):
+        out.extend(lines[last:first])
+        indent = re.match(r"[ \t]*", lines[first])[0]
+        out.append(f"{indent}<<<BLOCK {n}>>>")
+        last = end + 1
+    out.extend(lines[last:])
+    return "\n".join(out)
+
+
+def fill(translated_skeleton, english):
+    """A translated skeleton with every ``<<<BLOCK n>>>`` line replaced by the
+    English page's block ``n``, byte for byte. Every block must be used once,
+    in order."""
+    en_lines = english.split("\n")
+    blocks = ["\n".join(en_lines[a:b + 1]) for a, b in verbatim_spans(english)]
+    out, used = [], []
+    for line in translated_skeleton.split("\n"):
+        found = _PLACEHOLDER.match(line)
+        if found:
+            used.append(int(found["n"]))
+            out.append(blocks[int(found["n"]) - 1])
+        else:
+            out.append(line)
+    if used != list(range(1, len(blocks) + 1)):
+        raise ValueError(f"the translation uses blocks {used}; the English page has "
+                         f"{len(blocks)}, each to be used once in order")
+    return "\n".join(out)
+
+
+def sync(chinese, english):
+    """The Chinese page with its verbatim blocks replaced by the English page's,
+    block for block (after the English code or equations changed); the two
+    pages must have the same number of blocks."""
+    zh_spans, en_spans = verbatim_spans(chinese), verbatim_spans(english)
+    if len(zh_spans) != len(en_spans):
+        raise ValueError(f"the Chinese page has {len(zh_spans)} code and display blocks, "
+                         f"the English page {len(en_spans)}: copy the new ones by hand")
+    zh_lines, en_lines = chinese.split("\n"), english.split("\n")
+    out, last = [], 0
+    for (a, b), (c, d) in zip(zh_spans, en_spans):
+        out.extend(zh_lines[last:a])
+        out.extend(en_lines[c:d + 1])
+        last = b + 1
+    out.extend(zh_lines[last:])
+    return "\n".join(out)
+
+
+def with_hash(chinese, english):
+    """The Chinese page with ``translation_of`` set to the English page's hash."""
+    value = source_hash(english)
+    found = _FRONT.match(chinese)
+    if not found:
+        return f"---\ntranslation_of: {value}\n---\n\n{chinese.lstrip()}"
+    head = found[1]
+    if re.search(r"^translation_of:.*$", head, re.M):
+        head = re.sub(r"^translation_of:.*$", f"translation_of: {value}", head, flags=re.M)
+    else:
+        head = f"translation_of: {value}\n{head}"
+    return f"---\n{head}\n---\n" + chinese[found.end():]
