@@ -197,6 +197,26 @@ def test_the_equation_and_anchor_comparison_fails_when_they_differ():
     assert _heading_anchors("# 标\n\n## 代价\n") != _heading_anchors(en)
 
 
+@pytest.mark.parametrize("path", _pair_ids())
+def test_a_chinese_page_has_the_english_page_s_numbers(path):
+    """Every number in the prose (the page's code prints and asserts the
+    English ones), no more and no fewer: a retyped number cannot drift."""
+    from collections import Counter
+
+    zh = Counter(translation.prose_numbers((ZH / path).read_text(encoding="utf-8")))
+    en = Counter(translation.prose_numbers((EN / path).read_text(encoding="utf-8")))
+    assert zh == en, (f"docs-zh/{path}: numbers only in the Chinese page {sorted((zh - en).elements())}, "
+                      f"only in the English page {sorted((en - zh).elements())}")
+
+
+def test_the_number_comparison_sees_a_changed_number_next_to_chinese_text():
+    en = "---\ntranslation_of: 0123456789ab\n---\n# T\n\nThe error is 2.1e-3 after 40 steps (4.2).\n"
+    zh = "# 标题\n\n走 40 步之后，误差是 2.1e-3（见公式 (4.2)）。\n\n```python\nx = 7\n```\n"
+    assert translation.prose_numbers(en) == translation.prose_numbers(zh) == ["2.1e-3", "4.2", "40"]
+    assert translation.prose_numbers(zh.replace("2.1e-3", "2.1e-2")) != translation.prose_numbers(en)
+    assert translation.prose_numbers("走40步") == ["40"]  # no space needed before Chinese
+
+
 def test_english_pages_without_a_chinese_page_are_reported():
     """A report, not a gate: translation comes after the second editions (issue
     24), so a missing page does not fail. What is checked is that the list is
@@ -355,3 +375,82 @@ def test_the_chinese_build_runs_its_own_pages_and_keeps_the_english_cache(tmp_pa
     assert english_entry.is_file()  # not pruned
     assert (tmp_path / ".cache" / "docs-zh" / ".cache" / "execute" / "page.md.json").is_file()
     assert execute._STATE["docs"] == "docs-zh"
+
+
+def _two_editions(tmp_path, english, chinese):
+    """A checkout with docs/page.md and docs-zh/page.md, and the execute hook's
+    (file, files, config) for each edition, as MkDocs would pass them."""
+    from types import SimpleNamespace
+
+    (tmp_path / "docs" / "javascripts").mkdir(parents=True)
+    (tmp_path / "docs-zh").mkdir()
+    (tmp_path / "mlbook").mkdir()
+    (tmp_path / "docs" / "javascripts" / "mathjax.js").write_text(
+        (ROOT / "docs" / "javascripts" / "mathjax.js").read_text())
+    (tmp_path / "CITATION.cff").write_text((ROOT / "CITATION.cff").read_text())
+    editions = {}
+    for docs, text, name in (("docs", english, "mkdocs.yml"), ("docs-zh", chinese, "mkdocs.zh.yml")):
+        source = tmp_path / docs / "page.md"
+        source.write_text(text)
+        file = SimpleNamespace(abs_src_path=str(source), src_uri="page.md", dest_uri="page.html",
+                               url="page.html")
+        files = SimpleNamespace(get_file_from_path=lambda p, f=file: f if p == "page.md" else None)
+        config = SimpleNamespace(config_file_path=str(tmp_path / name), docs_dir=str(tmp_path / docs),
+                                 site_dir=str(tmp_path / "site"), site_url=None, repo_url=None)
+        editions[docs] = (text, file, files, config)
+    return editions
+
+
+def _page_markdown(execute, text, file, files, config, meta=None):
+    from types import SimpleNamespace
+
+    execute.on_files([file], config)
+    page = SimpleNamespace(file=file, title="T", meta=meta or {})
+    return execute.on_page_markdown(text, page=page, config=config, files=files)
+
+
+def test_the_chinese_build_reuses_the_english_run_of_identical_code_even_in_ci(tmp_path, monkeypatch):
+    """Goal of issue 24: the Chinese build does not run a page a second time
+    when its code is the English page's; a page whose code differs (here one
+    string literal) runs on its own."""
+    from tests._hooks import load_hook
+
+    monkeypatch.setenv("CI", "true")  # as in .ci/run: every English page runs
+    execute = load_hook("execute")
+    execute.on_startup(command="build")
+    counter = tmp_path / "runs.txt"
+    code = f"with open({str(counter)!r}, 'a') as f:\n    f.write('x')\nprint('ran', 17)\n"
+    english = f"# T\n\nSome text.\n\n```python\n{code}```\n"
+    chinese = f"# 标题\n\n一段比英文长一些的中文正文。\n\n第二段。\n\n```python\n{code}```\n"
+    editions = _two_editions(tmp_path, english, chinese)
+    _page_markdown(execute, *editions["docs"])
+    assert counter.read_text() == "x"
+    out = _page_markdown(execute, *editions["docs-zh"])
+    assert counter.read_text() == "x"  # not run again
+    assert "ran 17" in out.split("f.write('x')", 1)[1]  # the English output, under the Chinese fence
+    changed = chinese.replace("'ran'", "'运行'")
+    (tmp_path / "docs-zh" / "page.md").write_text(changed)
+    out = _page_markdown(execute, changed, *editions["docs-zh"][1:])
+    assert counter.read_text() == "xx" and "运行 17" in out
+
+
+def test_a_translated_page_s_front_matter_translates_its_figures(tmp_path):
+    from types import SimpleNamespace
+
+    from bookengine.runner import Block, Figure, PageRun
+    from mkdocs.exceptions import PluginError
+    from tests._hooks import load_hook
+
+    execute = load_hook("execute")
+    figure = Figure(caption="Cost against iterations", svg="<svg/>", width=10, height=10,
+                    alt="The curve falls")
+    run = PageRun(blocks={3: Block("", [figure]), 9: Block("x\n", [figure, figure])})
+    page = SimpleNamespace(meta={"figures": {2: {"caption": "代价随迭代次数的变化", "alt": "曲线下降"}}})
+    out = execute._translated_figures(run, page, "docs-zh/p.md")
+    shown = [f for _, block in sorted(out.blocks.items()) for f in block.figures]
+    assert [f.caption for f in shown] == ["Cost against iterations", "代价随迭代次数的变化",
+                                          "Cost against iterations"]
+    assert shown[1].alt == "曲线下降" and shown[1].svg == "<svg/>" and out.blocks[9].output == "x\n"
+    with pytest.raises(PluginError, match=r"figure\(s\) \[4\].*draws 3"):
+        execute._translated_figures(run, SimpleNamespace(meta={"figures": {4: {"caption": "?"}}}),
+                                    "docs-zh/p.md")

@@ -82,7 +82,15 @@ def split_output(text):
     return pieces
 
 
-def output_lines(text, indent):
+# The words the page engine writes around code, in each edition's language.
+LABELS = {
+    "en": {"output": "Output", "figure": "Figure {number}.",
+           "full_size": "Open the figure at full size"},
+    "zh": {"output": "输出", "figure": "图 {number}.", "full_size": "查看原尺寸的图"},
+}
+
+
+def output_lines(text, indent, lang="en"):
     """Markdown lines showing what a fence printed.
 
     Printed output is left out of the search index (``data-search-exclude``):
@@ -98,29 +106,32 @@ def output_lines(text, indent):
         else:
             longest = max(map(len, re.findall("`+", "\n".join(chunk))), default=0)
             ticks = "`" * max(3, longest + 1)
-            lines += [f'{indent}{ticks}{{ .text .mlbook-output .no-copy title="Output" }}']
+            title = LABELS[lang]["output"]
+            lines += [f'{indent}{ticks}{{ .text .mlbook-output .no-copy title="{title}" }}']
             lines += [indent + line for line in chunk]
             lines += [indent + ticks]
         lines += ["", f"{indent}</div>"]
     return lines
 
 
-def figure_lines(figure, number, src, indent):
+def figure_lines(figure, number, src, indent, lang="en"):
     """Markdown (raw HTML) lines showing figure ``number`` stored at ``src``."""
     alt = html.escape(plain_text(figure.alt), quote=True)
+    words = LABELS[lang]
+    label = words["figure"].format(number=number)
     return [
         "",
         f'{indent}<figure class="mlbook-figure{" mlbook-photo" if figure.photo else ""}" '
         f'id="figure-{number}" markdown>',
-        f'{indent}<a href="{src}" title="Open the figure at full size">'
+        f'{indent}<a href="{src}" title="{words["full_size"]}">'
         f'<img src="{src}" alt="{alt}" width="{figure.width}" height="{figure.height}" '
         f'loading="lazy" decoding="async"></a>',
-        f"{indent}<figcaption markdown>Figure {number}. {figure.caption}</figcaption>",
+        f"{indent}<figcaption markdown>{label} {figure.caption}</figcaption>",
         f"{indent}</figure>",
     ]
 
 
-def render(markdown, run, figure_src, find_fences):
+def render(markdown, run, figure_src, find_fences, lang="en"):
     """The page with each fence's output and figures under it.
 
     ``figure_src(number)`` gives the relative address of figure ``number``'s
@@ -131,11 +142,11 @@ def render(markdown, run, figure_src, find_fences):
         block = run.blocks.get(fence.start)
         if block is None:
             continue
-        lines = output_lines(block.output, fence.indent)
+        lines = output_lines(block.output, fence.indent, lang)
         for figure in block.figures:
             number += 1
             shown.append((number, figure))
-            lines += figure_lines(figure, number, figure_src(number), fence.indent)
+            lines += figure_lines(figure, number, figure_src(number), fence.indent, lang)
         inserts[fence.end] = lines
     out = []
     for index, line in enumerate(markdown.split("\n")):

@@ -330,3 +330,13 @@ def with_hash(chinese, english):
     else:
         head = f"translation_of: {value}\n{head}"
     return f"---\n{head}\n---\n" + chinese[found.end():]
+
+
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:[.,]\d+)*(?:e[-+]?\d+)?(?![A-Za-z0-9_])")
+
+
+def prose_numbers(markdown):
+    """The numbers a reader reads in a page's prose (front matter and code
+    aside), sorted: a translation shows the same ones."""
+    body = markdown[_FRONT.match(markdown).end():] if _FRONT.match(markdown) else markdown
+    return sorted(n for line in prose_lines(body) for n in _NUMBER.findall(line))

@@ -21,6 +21,7 @@ hook only connects it to MkDocs' events:
   (``bookengine.printbook``).
 """
 
+import dataclasses
 import json
 import os
 import posixpath
@@ -53,6 +54,11 @@ PRINT_PAGE = "print.md"  # the whole book on one page; see bookengine/printbook.
 
 def _root(config):
     return Path(config.config_file_path).parent
+
+
+def _lang(config):
+    theme = getattr(config, "theme", None)
+    return theme["language"] if theme else "en"
 
 
 def _use_cache():
@@ -109,24 +115,77 @@ def on_files(files, config, **kwargs):
     _link_reference_and_chapters(pages, files)
     _STATE["runs"], _STATE["keys"], _STATE["writes"] = {}, {}, {}
     todo = {}
+    _STATE["reused"] = set()
     for src, markdown in pages.items():
         if not any(fence.runnable for fence in find_fences(markdown)):
             continue
+        key = _STATE["keys"][src] = runner.cache_key(markdown, root)
         if _use_cache():
-            key = _STATE["keys"][src] = runner.cache_key(markdown, root)
             hit = runner.cached(_cache_root(config), src, key)
             if hit is not None:
                 _STATE["runs"][src] = (markdown, hit)
                 continue
+        reused = _english_run(config, src, markdown)
+        if reused is not None:
+            _STATE["runs"][src] = (markdown, reused)
+            _STATE["reused"].add(src)
+            continue
         todo[src] = markdown
     docs = _STATE["docs"] = _docs(config)
     _STATE["cache_root"] = _cache_root(config)
     futures = runner.run_pages({f"{docs}/{src}": md for src, md in todo.items()}, root)
     for src, markdown in todo.items():
         _STATE["runs"][src] = (markdown, futures[f"{docs}/{src}"])
-    if _use_cache():
-        runner.prune(_cache_root(config), [src for src in pages if src in _STATE["runs"]])
+    runner.prune(_cache_root(config), [src for src in pages if src in _STATE["runs"]])
     return files
+
+
+def _english_run(config, src, markdown):
+    """For a page of the Chinese edition whose runnable code is its English
+    original's, character for character: the English build's run of that
+    page (stored under the English page's key, so only a run of exactly this
+    code with these sources), its outputs moved to this page's fences. The
+    Chinese build then runs only pages whose code differs. None otherwise."""
+    root = _root(config)
+    english = root / "docs" / src
+    if _docs(config) == "docs" or not english.is_file():
+        return None
+    english = english.read_text(encoding="utf-8")
+    en_fences = [f for f in find_fences(english) if f.runnable]
+    zh_fences = [f for f in find_fences(markdown) if f.runnable]
+    if [f.code for f in en_fences] != [f.code for f in zh_fences]:
+        return None
+    run = runner.cached(root, src, runner.cache_key(english, root))
+    if run is None or run.error:
+        return None
+    run.blocks = {zh.start: run.blocks[en.start]
+                  for en, zh in zip(en_fences, zh_fences) if en.start in run.blocks}
+    return run
+
+
+def _translated_figures(run, page, path):
+    """The run with the figure captions and alt texts of a translated page's
+    front matter (``figures: {1: {caption: ..., alt: ...}}``, by the figures'
+    numbers on the page); the code, and so the English run, keeps the English
+    strings."""
+    wanted = (getattr(page, "meta", None) or {}).get("figures") or {}
+    figures = [f for block in run.blocks.values() for f in block.figures]
+    unknown = [n for n in wanted if not (isinstance(n, int) and 1 <= n <= len(figures))]
+    if unknown:
+        raise PluginError(f"{path}: front matter 'figures' names figure(s) {unknown}; "
+                          f"the page draws {len(figures)} (number them 1 to {len(figures)})")
+    if not wanted:
+        return run
+    number, blocks = 0, {}
+    for start, block in sorted(run.blocks.items()):
+        shown = []
+        for figure in block.figures:
+            number += 1
+            text = wanted.get(number) or {}
+            shown.append(dataclasses.replace(figure, caption=text.get("caption", figure.caption),
+                                             alt=text.get("alt", figure.alt)))
+        blocks[start] = dataclasses.replace(block, figures=shown)
+    return dataclasses.replace(run, blocks=blocks)
 
 
 def _english_pages(config, pages):
@@ -190,7 +249,9 @@ def _run_of(src, markdown, root):
     ran_on, run = _STATE["runs"][src]
     if hasattr(run, "result"):  # a future: wait for it, and keep it if nothing changed
         run = run.result()
-        if _use_cache() and not run.error and runner.cache_key(ran_on, root) == _STATE["keys"][src]:
+        # Stored with CI set too (a CI build only never reads the cache): the
+        # Chinese build reuses the English run of identical code (_english_run).
+        if not run.error and runner.cache_key(ran_on, root) == _STATE["keys"][src]:
             runner.store(_STATE["cache_root"], src, _STATE["keys"][src], run)
         _STATE["runs"][src] = (ran_on, run)
     if ran_on != markdown:  # another plugin changed the page: run what is shown
@@ -225,10 +286,11 @@ def _citation(config, page, url):
     cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
     year = str(cff.get("date-released", date.today()))[:4]
     key = "mlbook:" + Path(page.file.src_uri).stem
+    zh = _lang(config) == "zh"
     lines = [
-        '??? quote "How to cite this chapter"',
+        '??? quote "如何引用本章"' if zh else '??? quote "How to cite this chapter"',
         "",
-        f"    As a chapter of the book (BibTeX):",
+        "    作为本书的一章（BibTeX）：" if zh else "    As a chapter of the book (BibTeX):",
         "",
         "    ```bibtex",
         f"    @incollection{{{key},",
@@ -242,9 +304,12 @@ def _citation(config, page, url):
         "    }",
         "    ```",
         "",
-        "    One equation is cited by its number and its link: every numbered "
-        "equation's number is a link to it"
-        + (f", for example `{url}#eq-{_first_tag(page)}`." if url and _first_tag(page) else "."),
+        ("    引用某个公式时，写出它的编号和链接：每个带编号的公式，其编号就是指向它的链接"
+         + (f"，例如 `{url}#eq-{_first_tag(page)}`。" if url and _first_tag(page) else "。"))
+        if zh else
+        ("    One equation is cited by its number and its link: every numbered "
+         "equation's number is a link to it"
+         + (f", for example `{url}#eq-{_first_tag(page)}`." if url and _first_tag(page) else ".")),
         "",
     ]
     return lines
@@ -261,11 +326,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         return markdown
     root = _root(config)
     path = f"{_STATE['docs']}/{src}"
-    run = _run_of(src, markdown, root)
+    run = _translated_figures(_run_of(src, markdown, root), page, path)
+    lang = _lang(config)
     stem = Path(src).stem
     folder = posixpath.dirname(page.file.dest_uri)
     figure_src = lambda number: f"{stem}-figures/figure-{number}.svg"  # noqa: E731
-    rendered, shown = rd.render(markdown, run, figure_src, find_fences)
+    rendered, shown = rd.render(markdown, run, figure_src, find_fences, lang)
     if run.error:
         error = run.error
         message = (f"{path}:{error['line']}: a python block failed at build time.\n"
@@ -295,6 +361,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         "as a Jupyter notebook</a>, with the outputs shown here.</p>",
         "",
         f'<p class="mlbook-verified">Its code last ran with {versions}.</p>',
+    ] if lang == "en" else [
+        f'<p class="mlbook-notebook"><a href="{stem}.ipynb" download>下载本章的 Jupyter '
+        "笔记本</a>，含本页显示的输出。</p>",
+        "",
+        f'<p class="mlbook-verified">本章代码最近一次运行所用的版本：{versions}。</p>',
     ]
     uses = api.uses_lines(markdown, page.file.url, _STATE["index"], _STATE["module_urls"])
     return rd.insert_after_title(rendered, header) + "\n\n" + "\n".join(
