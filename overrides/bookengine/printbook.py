@@ -104,21 +104,32 @@ def chapter(html, page_url, print_url, prefixes):
     return f'<section class="mlbook-print-chapter" id="{own}">{body}</section>'
 
 
-def front_matter(book, chapters):
+_FRONT_WORDS = {
+    "en": {"edition": "Edition {version}, {date}", "contents": "Contents",
+           "cite": "How to cite this book", "edition_in": "edition",
+           "stays": "An equation is cited by its number, which stays the same in every edition."},
+    "zh": {"edition": "版本 {version}，{date}", "contents": "目录", "cite": "如何引用本书",
+           "edition_in": "版本",
+           "stays": "引用公式时写出它的编号：同一个公式在各个版本中编号不变。"},
+}
+
+
+def front_matter(book, chapters, lang="en"):
     """A title page, the contents and how to cite the book, as HTML.
 
     ``book`` has the keys title, author, version, date and address (the
     site's address, or None); ``chapters`` is a list of ``(id, title)``.
     """
-    e = html.escape
+    e, words = html.escape, _FRONT_WORDS[lang]
     address = book.get("address")
     title = (f'<section class="mlbook-print-title">'
              f'<p class="mlbook-print-booktitle">{e(book["title"])}</p>'
              f'<p>{e(book["author"])}</p>'
-             f'<p>Edition {e(book["version"])}, {e(book["date"])}</p>'
+             f'<p>{e(words["edition"].format(version=book["version"], date=book["date"]))}</p>'
              + (f'<p><a href="{e(address)}">{e(address)}</a></p>' if address else "")
              + "</section>")
-    contents = ('<nav class="mlbook-print-contents" aria-label="Contents"><h2 id="contents">Contents</h2><ol>'
+    contents = (f'<nav class="mlbook-print-contents" aria-label="{words["contents"]}">'
+                f'<h2 id="contents">{words["contents"]}</h2><ol>'
                 + "".join(f'<li><a href="#{e(anchor)}">{e(name)}</a></li>' for anchor, name in chapters)
                 + "</ol></nav>")
     year = book["date"][:4]
@@ -132,10 +143,10 @@ def front_matter(book, chapters):
         *([f"  url       = {{{address}}},"] if address else []),
         "}",
     ])
-    cite = ('<section class="mlbook-print-cite"><h2 id="how-to-cite">How to cite this book</h2>'
-            f'<p>{e(book["author"])} ({year}). <em>{e(book["title"])}</em>, edition '
+    cite = (f'<section class="mlbook-print-cite"><h2 id="how-to-cite">{words["cite"]}</h2>'
+            f'<p>{e(book["author"])} ({year}). <em>{e(book["title"])}</em>, {words["edition_in"]} '
             f'{e(book["version"])}' + (f", {e(address)}" if address else "") + ".</p>"
-            "<p>An equation is cited by its number, which stays the same in every edition.</p>"
+            f'<p>{words["stays"]}</p>'
             f'<pre><code>{e(bibtex)}</code></pre></section>')
     return title + contents + cite
 

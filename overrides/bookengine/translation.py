@@ -339,4 +339,5 @@ def prose_numbers(markdown):
     """The numbers a reader reads in a page's prose (front matter and code
     aside), sorted: a translation shows the same ones."""
     body = markdown[_FRONT.match(markdown).end():] if _FRONT.match(markdown) else markdown
-    return sorted(n for line in prose_lines(body) for n in _NUMBER.findall(line))
+    return sorted(n for line in prose_lines(body)
+                  for n in _NUMBER.findall(re.sub(r"\{[#.][^}]*\}", "", line)))

@@ -216,7 +216,7 @@ def on_nav(nav, config, files, **kwargs):
     return nav
 
 
-def _print_book(site_dir):
+def _print_book(site_dir, lang="en"):
     printed = _STATE["print"]
     if printed is None:
         return
@@ -227,7 +227,7 @@ def _print_book(site_dir):
     contents = [(printbook.slug(f.url), getattr(getattr(f, "page", None), "title", None) or f.name)
                 for f in _STATE["book"]]
     target.write_text(printbook.assemble(target.read_text(encoding="utf-8"), chapters,
-                                         printed.url, printbook.front_matter(book, contents)),
+                                         printed.url, printbook.front_matter(book, contents, lang)),
                       encoding="utf-8")
 
 
@@ -462,7 +462,7 @@ def on_post_build(config, **kwargs):
     english = _docs(config) == "docs"
     _plain_search_index(config.site_dir, {file.url for file in _STATE["labs"]},
                         search_terms(_root(config)) if english else {})
-    _print_book(config.site_dir)
+    _print_book(config.site_dir, _lang(config))
     _absolute_lab_links(config)
     _shared_lab_styles(config)
 

@@ -68,7 +68,7 @@ def on_files(files, config, **kwargs):
 
 
 def _english_source(config, page):
-    if not page.file.src_uri.endswith(".md"):
+    if not page.file.src_uri.endswith((".md", ".ipynb")):
         return None
     source = _root(config) / EN_DOCS / page.file.src_uri
     return source if source.is_file() else None
@@ -83,8 +83,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if not _is_zh(config):
         return markdown
     english = _english_source(config, page)
+    if english is None or english.suffix != ".md":
+        return markdown
     zh_text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    if english is None or not translation.is_stale(zh_text, english.read_text(encoding="utf-8")):
+    if not translation.is_stale(zh_text, english.read_text(encoding="utf-8")):
         return markdown
     url = _to_english(page.file.dest_uri, page.file.dest_uri)
     log.info("%s/%s: the English page changed since it was translated", ZH_DOCS,
