@@ -34,7 +34,11 @@ For the site as a whole:
 - no raw TeX in the navigation, the table of contents or search results;
 - no text in a figure smaller than 9 px as displayed at 1280 px (from the
   SVG's glyph sizes and the width the image is drawn at);
-- each learner query (overrides/search-terms.yml) finds its defining section first.
+- each learner query (overrides/search-terms.yml) finds its defining section
+  first, and so does each Chinese query in the Chinese edition (site/zh/,
+  overrides/search-terms.zh.yml);
+- on every page, no character of the text is drawn as a missing glyph (the
+  check machine has a CJK font, as a Chinese reader's has).
 
 Usage: python .ci/check_site.py SITE_DIR --axe AXE.min.js [--only PAGE ...]
        [--browser CHROME] [--screenshot PAGE OUT.png]
@@ -90,6 +94,10 @@ OVERFLOW_LIST_LIMIT = 14  # the length of the list today; lower it as displays a
 # the book's index of search terms, which the build also reads.
 LEARNER_QUERIES = yaml.safe_load(
     (Path(__file__).resolve().parents[1] / "overrides" / "search-terms.yml").read_text(encoding="utf-8"))
+# The Chinese edition's (site/zh/): the same sections, typed in Chinese.
+CHINESE_QUERIES = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "overrides" / "search-terms.zh.yml").read_text(encoding="utf-8"))
+CHINESE_FOLDER = "zh/"
 # The site_url the site was built with (mkdocs.yml reads the same variable).
 SITE_URL = os.environ.get("MLBOOK_SITE_URL", "http://127.0.0.1:8000/")
 
@@ -312,13 +320,13 @@ def figure_text_problems(page, base, rel):
     return problems
 
 
-def search_ranking(browser, base):
+def search_ranking(browser, base, queries=LEARNER_QUERIES):
     """Each learner query's first result, from the site's own search box."""
     prefix = urlsplit(base).path
     page = browser.new_page(viewport=DESKTOP)
     page.goto(base + "index.html", wait_until="networkidle")
     problems, seen = [], []
-    for query, expected in LEARNER_QUERIES.items():
+    for query, expected in queries.items():
         page.locator(".md-search__input").click()
         page.locator(".md-search__input").fill("")
         page.keyboard.type(query, delay=10)
@@ -345,6 +353,30 @@ def search_ranking(browser, base):
         page.keyboard.press("Escape")
     page.close()
     return problems, seen
+
+
+# The characters of a page that no installed font can draw: each distinct
+# character of the text, drawn on a canvas in the page's own font stack (the
+# browser falls back through every installed font, as it does for the text),
+# against the box drawn for a code point no font has (U+10FFFD, private use).
+MISSING_GLYPHS = r"""() => {
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 48;
+  const g = canvas.getContext("2d", {willReadFrequently: true});
+  const family = getComputedStyle(document.body).fontFamily;
+  const draw = (ch) => {
+    g.clearRect(0, 0, 48, 48);
+    g.font = `32px ${family}`;
+    g.fillText(ch, 4, 36);
+    const alpha = g.getImageData(0, 0, 48, 48).data;
+    let sum = 0;
+    for (let i = 3; i < alpha.length; i += 4) sum = (sum * 31 + alpha[i] * (i + 1)) % 1000000007;
+    return sum;
+  };
+  const tofu = draw("\u{10FFFD}");
+  const chars = new Set([...document.body.innerText].filter((c) => /[^\s\x00-\x7f]/.test(c)));
+  return [...chars].filter((c) => draw(c) === tofu);
+}"""
 
 
 def axe_violations(page, axe):
@@ -416,6 +448,9 @@ def check_page(browser, site, rel, base, axe):
             continue
         problems += notebook_problems(site, json.loads(response.text()), target)
     problems += [f"light scheme: {v}" for v in axe_violations(page, axe)]
+    missing = page.evaluate(MISSING_GLYPHS)
+    if missing:
+        problems.append(f"{len(missing)} characters no installed font draws: {''.join(missing[:20])!r}")
     page.close()
 
     desktop = browser.new_page(viewport=DESKTOP)
@@ -600,6 +635,10 @@ def main():
         ranking, seen = search_ranking(browser, base)
         print("learner queries: " + "; ".join(seen))
         site_problems += ranking
+        if (args.site / CHINESE_FOLDER / "index.html").is_file():
+            ranking, seen = search_ranking(browser, base + CHINESE_FOLDER, CHINESE_QUERIES)
+            print("Chinese learner queries: " + "; ".join(seen))
+            site_problems += [f"{CHINESE_FOLDER}: {p}" for p in ranking]
         site_problems += anchor_problems(args.site, pages)
         site_problems += check_missing_address(browser, base)
         site_problems += check_equation_link(browser, base)

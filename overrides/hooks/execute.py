@@ -416,9 +416,10 @@ def _spelling_variants(text):
     return " ".join(sorted(found))
 
 
-def search_terms(root):
-    """{term: "page.html#section"} from overrides/search-terms.yml."""
-    file = Path(root) / "overrides" / "search-terms.yml"
+def search_terms(root, lang="en"):
+    """{term: "page.html#section"} from overrides/search-terms.yml (the Chinese
+    edition's: search-terms.zh.yml)."""
+    file = Path(root) / "overrides" / ("search-terms.yml" if lang == "en" else f"search-terms.{lang}.yml")
     return yaml.safe_load(file.read_text(encoding="utf-8")) if file.is_file() else {}
 
 
@@ -457,11 +458,8 @@ def on_post_build(config, **kwargs):
         target = Path(config.site_dir) / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    # The learner queries name English sections: they tag the English index only
-    # (the Chinese edition's own queries are still to come, with its pages).
-    english = _docs(config) == "docs"
     _plain_search_index(config.site_dir, {file.url for file in _STATE["labs"]},
-                        search_terms(_root(config)) if english else {})
+                        search_terms(_root(config), _lang(config)))
     _print_book(config.site_dir, _lang(config))
     _absolute_lab_links(config)
     _shared_lab_styles(config)
