@@ -451,6 +451,13 @@ def test_a_translated_page_s_front_matter_translates_its_figures(tmp_path):
     assert [f.caption for f in shown] == ["Cost against iterations", "代价随迭代次数的变化",
                                           "Cost against iterations"]
     assert shown[1].alt == "曲线下降" and shown[1].svg == "<svg/>" and out.blocks[9].output == "x\n"
+    # A number typed into a translated alt text must be one the code drew.
+    numbered = PageRun(blocks={1: Block("", [Figure("Margin", "<svg/>", 1, 1, alt="Six of 320 points")])})
+    ok = {"figures": {1: {"caption": "间隔", "alt": "320 个点中的 6 个"}}}
+    with pytest.raises(PluginError, match=r"figure 1's translated .* \['6'\]"):
+        execute._translated_figures(numbered, SimpleNamespace(meta=ok), "docs-zh/p.md")
+    ok["figures"][1]["alt"] = "320 个点中的六个"
+    assert execute._translated_figures(numbered, SimpleNamespace(meta=ok), "docs-zh/p.md")
     with pytest.raises(PluginError, match=r"figure\(s\) \[4\].*draws 3"):
         execute._translated_figures(run, SimpleNamespace(meta={"figures": {4: {"caption": "?"}}}),
                                     "docs-zh/p.md")

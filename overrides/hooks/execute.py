@@ -40,6 +40,7 @@ from bookengine import notebook as nb  # noqa: E402
 from bookengine import printbook  # noqa: E402
 from bookengine import render as rd  # noqa: E402
 from bookengine import runner  # noqa: E402
+from bookengine import translation  # noqa: E402
 from bookengine.checks import citation_problems, equations, unbacked_numbers  # noqa: E402
 from bookengine.equations import link_eqrefs, wrap_equations  # noqa: E402
 from bookengine.lighten import unwrap_plain_spans  # noqa: E402
@@ -182,8 +183,17 @@ def _translated_figures(run, page, path):
         for figure in block.figures:
             number += 1
             text = wanted.get(number) or {}
-            shown.append(dataclasses.replace(figure, caption=text.get("caption", figure.caption),
-                                             alt=text.get("alt", figure.alt)))
+            caption, alt = text.get("caption", figure.caption), text.get("alt", figure.alt)
+            # A number in a translated caption or alt text is one the code put
+            # in the English one (an f-string): when the data change, the
+            # build fails instead of keeping an old number.
+            printed = set(translation.prose_numbers(figure.caption + "\n" + figure.alt))
+            typed = set(translation.prose_numbers(caption + "\n" + alt)) - printed
+            if typed:
+                raise PluginError(f"{path}: figure {number}'s translated caption or alt text has "
+                                  f"{sorted(typed)}, which its English one (as the code drew it "
+                                  f"now) does not: {figure.caption!r} / {figure.alt!r}")
+            shown.append(dataclasses.replace(figure, caption=caption, alt=alt))
         blocks[start] = dataclasses.replace(block, figures=shown)
     return dataclasses.replace(run, blocks=blocks)
 
