@@ -169,9 +169,11 @@ def test_the_code_comparison_ignores_strings_and_comments_and_nothing_else():
 
 def _heading_anchors(markdown):
     """The anchor of every heading below the title: its {#id}, or the slug of its text."""
+    lines = markdown.split("\n")
+    for first, last in translation.verbatim_spans(markdown):  # code and displays are no headings
+        lines[first:last + 1] = [""] * (last + 1 - first)
     anchors = []
-    for level, text in re.findall(r"^(#{2,6}) (.+)$", "\n".join(
-            line for line in translation.prose_lines(markdown)), flags=re.M):
+    for level, text in re.findall(r"^(#{2,6}) (.+)$", "\n".join(lines), flags=re.M):
         explicit = re.search(r"\{#([^} ]+)[^}]*\}\s*$", text)
         anchors.append(explicit[1] if explicit else slugify(re.sub(r"[`*$]", "", text), "-"))
     return anchors

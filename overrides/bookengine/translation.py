@@ -332,7 +332,8 @@ def with_hash(chinese, english):
     return f"---\n{head}\n---\n" + chinese[found.end():]
 
 
-_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:[.,]\d+)*(?:e[-+]?\d+)?(?![A-Za-z0-9_])")
+# A number, a plural or an ordinal ("two 1s", "4th"), not a name with digits ("x2", "float64").
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:[.,]\d+)*(?:e[-+]?\d+)?(?=(?:s|st|nd|rd|th)?(?![A-Za-z0-9_]))")
 
 
 def prose_numbers(markdown):
