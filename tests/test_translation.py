@@ -463,3 +463,9 @@ def test_a_translated_page_s_front_matter_translates_its_figures(tmp_path):
     with pytest.raises(PluginError, match=r"figure\(s\) \[4\].*draws 3"):
         execute._translated_figures(run, SimpleNamespace(meta={"figures": {4: {"caption": "?"}}}),
                                     "docs-zh/p.md")
+
+
+def test_a_line_break_between_chinese_characters_is_no_space():
+    html = "<p>第一行的末尾\n第二行，接着\n  写。English\nwords and 中文\n$x$</p><pre>代码\n注释</pre>"
+    assert translation.join_cjk_lines(html) == \
+        "<p>第一行的末尾第二行，接着写。English\nwords and 中文\n$x$</p><pre>代码\n注释</pre>"

@@ -342,3 +342,18 @@ def prose_numbers(markdown):
     body = markdown[_FRONT.match(markdown).end():] if _FRONT.match(markdown) else markdown
     return sorted(n for line in prose_lines(body)
                   for n in _NUMBER.findall(re.sub(r"\{[#.][^}]*\}", "", line)))
+
+
+# Chinese characters and full-width punctuation: a source line break between
+# two of them is no space in Chinese, but browsers (Chromium) draw one.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\u201d"
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
+_PRE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>)", re.S)
+
+
+def join_cjk_lines(html):
+    """``html`` with every line break between two Chinese characters removed,
+    outside ``<pre>`` and ``<code>``."""
+    parts = _PRE.split(html)
+    return "".join(part if index % 2 else _CJK_BREAK.sub("", part)
+                   for index, part in enumerate(parts))

@@ -19,8 +19,9 @@ In the Chinese build only:
   translated (``translation_of`` in its front matter, see
   ``bookengine/translation.py``) gets a visible notice, 本页译文落后于英文版,
   with a link to the English page.
-- ``on_page_content``: ``en:`` links become links to the English pages,
-  checked and marked （英文）.
+- ``on_page_content``: a line break between two Chinese characters is
+  removed (browsers show it as a space, which Chinese text does not have);
+  ``en:`` links become links to the English pages, checked and marked （英文）.
 """
 
 import logging
@@ -97,6 +98,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_page_content(html, page, config, files, **kwargs):
     if not _is_zh(config):
         return html
+    html = translation.join_cjk_lines(html)
     html, problems = translation.english_links(html, page.file.dest_uri,
                                                _root(config) / EN_DOCS)
     for problem in problems:
