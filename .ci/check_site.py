@@ -27,10 +27,8 @@ For the site as a whole:
   noisy). The goal is not met yet: it is reported, and the check fails past
   ceilings set from today's measurement, which may only come down;
 - every display formula fits its box at 1280 px and at the A4 print text
-  width. Displays known to be too wide are listed, page and anchor, in
-  .ci/overflowing-displays.txt: one not listed fails, and so does a listed one
-  that now fits (remove it), so the list can only shrink (and it may never
-  grow past OVERFLOW_LIST_LIMIT);
+  width (a display that does not fails, named by page and anchor: break it,
+  with aligned or a second line for shape notes);
 - no raw TeX in the navigation, the table of contents or search results;
 - no text in a figure smaller than 9 px as displayed at 1280 px (from the
   SVG's glyph sizes and the width the image is drawn at);
@@ -88,8 +86,6 @@ LONG_TASK_LIMIT_MS = 200
 RAW_TEX_CEILING_MS = 7000
 LONG_TASK_CEILING_MS = 1500
 OVERFLOW_TOLERANCE_PX = 4  # rounding, and MathJax's 1-px screen-reader copy
-OVERFLOW_LIST = Path(__file__).with_name("overflowing-displays.txt")
-OVERFLOW_LIST_LIMIT = 14  # the length of the list today; lower it as displays are broken
 # A learner's query and the section that defines it ("page.html#heading-id"):
 # the book's index of search terms, which the build also reads.
 LEARNER_QUERIES = yaml.safe_load(
@@ -258,29 +254,11 @@ def overflowing_displays(browser, base, rel, viewport, print_media=False):
     return found
 
 
-def read_overflow_list():
-    entries = set()
-    if OVERFLOW_LIST.is_file():
-        for line in OVERFLOW_LIST.read_text(encoding="utf-8").splitlines():
-            line = line.split("#")[0].strip()
-            if line:
-                page, anchor = line.split()[:2]
-                entries.add((page, anchor))
-    return entries
-
-
-def overflow_problems(measured, listed):
+def overflow_problems(measured):
     """``measured`` maps (page, anchor) to a list of 'where: px' strings."""
-    problems = []
-    for key in sorted(set(measured) - listed):
-        problems.append(f"{key[0]}#{key[1]}: a display wider than its box ({', '.join(measured[key])}); "
-                        "break it (aligned, a second line for shape notes)")
-    for key in sorted(listed - set(measured)):
-        problems.append(f"{key[0]} {key[1]} fits now: remove it from {OVERFLOW_LIST.name}")
-    if len(listed) > OVERFLOW_LIST_LIMIT:
-        problems.append(f"{OVERFLOW_LIST.name} lists {len(listed)} displays, more than "
-                        f"OVERFLOW_LIST_LIMIT = {OVERFLOW_LIST_LIMIT}: it may only shrink")
-    return problems
+    return [f"{page}#{anchor}: a display wider than its box ({', '.join(where)}); "
+            "break it (aligned, a second line for shape notes)"
+            for (page, anchor), where in sorted(measured.items())]
 
 
 RAW_TEX_IN_NAVIGATION = r"""() => {
@@ -580,8 +558,6 @@ def main():
     parser.add_argument("--screenshot", nargs=2, metavar=("PAGE", "OUT"))
     parser.add_argument("--only", nargs="+", metavar="PAGE",
                         help="check these pages (site paths, e.g. 404.html) and not all")
-    parser.add_argument("--overflow-report", metavar="FILE",
-                        help="write every display wider than its box, in the list's format")
     parser.add_argument("--browser", default=shutil.which("chromium"),
                         help="a Chromium or Chrome executable (default: chromium on PATH)")
     args = parser.parse_args()
@@ -610,13 +586,8 @@ def main():
             print(f"{rel}: {summary}: " + ("ok" if not problems else "FAIL\n    " + "\n    ".join(problems)))
             failed += bool(problems)
         site_problems = []
-        if not args.only:  # a partial run cannot tell a fixed display from an unchecked one
-            site_problems += overflow_problems(measured, read_overflow_list())
-        if args.overflow_report:
-            Path(args.overflow_report).write_text("".join(
-                f"{page} {anchor}  # {'; '.join(where)}\n" for (page, anchor), where in sorted(measured.items())))
-        print(f"displays wider than their box: {len(measured)} "
-              f"({len(read_overflow_list())} listed in {OVERFLOW_LIST.name})")
+        site_problems += overflow_problems(measured)
+        print(f"displays wider than their box: {len(measured)}")
         heaviest = max((p for p in pages if p != PRINT_PAGE and not p.startswith("api/")),
                        key=lambda p: (args.site / p).read_text(encoding="utf-8").count('class="arithmatex"'))
         clean, longest, count = math_on_a_phone(browser, base, heaviest)
