@@ -1,0 +1,282 @@
+r"""The one message catalogue of the labs: every diagnosis in English and in Chinese.
+
+The checks write their diagnoses once, in English, as they always have: the
+English line is the message and stays exactly as it is. :data:`MESSAGES`
+gives each recurring part of a diagnosis a key, its English form (as the
+checks write it, with typed fields such as ``{num}``) and its Chinese form,
+the way gettext keys a translation by its English text. :func:`translate`
+turns a finished English line into Chinese part by part, longest parts
+first, so that a task's own explanation is translated before the generic
+words around it ("your cost", "on a case with ..."); what the catalogue does
+not cover yet stays English inside the Chinese line rather than being lost.
+
+Which language a lab speaks is decided by the lab itself (:func:`language`):
+the Chinese notebooks (``docs-zh/labs/``) are the English ones with only
+their strings translated, so their task functions carry Chinese docstrings.
+A check whose function, or whose notebook's task functions, carry Chinese
+text answers in Chinese; ``lang="zh"`` or ``lang="en"`` forces a language.
+"""
+
+import re
+
+LANGUAGES = ("en", "zh")
+
+# A field of a template matches one kind of text; its name is the kind, then
+# optionally digits: {num}, {num2}, {shape}, {eq}, {name}, {text}.
+FIELDS = {
+    "num": r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?",
+    "shape": r"\([^()]*\)",
+    "eq": r"\(\d+\.\d+[a-z]?\)",
+    "name": r"[A-Za-z_][\w.]*(?:\^\(\d\))?",
+    "text": r".+?",
+}
+
+MESSAGES = {
+    # --- single words, looked up by key only (never matched inside a line)
+    "word-passed": ("passed", "通过"),
+    "word-not-implemented": ("not implemented yet", "尚未实现"),
+    # --- the verdicts (mlbook/labs/_core.py)
+    "passed": ("passed: ", "通过："),
+    "failed": ("not right yet: ", "还不对："),
+    "not-implemented": (
+        "not implemented yet: replace the line raise NotImplementedError(...) with your code, "
+        "run the cell, then run this check again",
+        "尚未实现：把 raise NotImplementedError(...) 这一行换成你的代码，运行这个单元格，"
+        "然后再运行一次这个检查"),
+    "not-implemented-helper": (
+        "not implemented yet: it calls {name}, which still raises NotImplementedError",
+        "尚未实现：它调用了 {name}，而 {name} 仍然引发 NotImplementedError"),
+    "helper-fails": (
+        "your {name} calls your {name2}, which is not right yet, so check {name3} first "
+        "(check(\"{name4}\", {name5}))",
+        "你的 {name} 调用了你的 {name2}，而 {name3} 还不对，所以先检查 {name4}"
+        "（check(\"{name4}\", {name5})）"),
+    "run-hint": ("; for what to check step by step, run hint(\"{name}\")",
+                 "；要逐步查看该检查什么，请运行 hint(\"{name}\")"),
+    "progress-not-run": ("not run yet: run the task's cell, then this one again",
+                         "尚未运行：先运行这个任务的单元格，再运行这一个"),
+    "progress-passed": ("{num} of {num2} tasks passed", "{num2} 个任务中通过了 {num} 个"),
+    "hint-title": (": what to check, step by step", "：逐步检查以下各点"),
+    "your-code": (
+        "This cell runs your functions: finish {name} above first (it is not implemented yet).",
+        "这个单元格运行你写的函数：请先完成上面的 {name}（它尚未实现）。"),
+    # --- what the reader returned (_core.py)
+    "none": (" is None {text}: the function ends without a return statement",
+             "是 None（{text}）：函数结束时没有 return 语句"),
+    "one-number-array": (
+        " should be one number (a float), but it is an array of shape {shape} {text}; a cost "
+        "is a scalar, and column vectors make every product a matrix",
+        "应当是一个数（float），却是形状为 {shape} 的数组（{text}）；代价是标量，"
+        "而列向量会使每个乘积都变成矩阵"),
+    "column": (
+        "{shape}, a column, where the flat vector {shape2} was expected; keep vectors 1-D (an "
+        "(m,) vector minus an (m, 1) column broadcasts to an (m, m) matrix)",
+        "{shape}，是一列，而期望的是一维向量 {shape2}；向量要保持一维（(m,) 向量减去 (m, 1) "
+        "列会广播成 (m, m) 矩阵）"),
+    "transpose": ("{shape}, the transpose of the expected {shape2}", "{shape}，是期望的 {shape2} 的转置"),
+    "shape-of": ("the shape of your {name} is ", "你的 {name} 的形状是 "),
+    "changed-in-place": (
+        "your function changed its argument {name} in place {text}, so the caller's {name2} "
+        "is different after the call; compute on a copy, or build new arrays instead of "
+        "assigning into {name3}",
+        "你的函数原地修改了它的参数 {name}（{text}），调用之后调用者的 {name2} 就变了；"
+        "请在副本上计算，或者新建数组，而不要对 {name3} 赋值"),
+    "raised": ("your function raised {name}: ", "你的函数引发了 {name}："),
+    "matmul": ("; a product (a, b) @ (c, d) needs b = c: write the shape of each operand next to "
+               "it and see which one needs .T",
+               "；乘积 (a, b) @ (c, d) 要求 b = c：在每个操作数旁写下它的形状，看看哪一个需要 .T"),
+    "wrong-order": ("returns its values in the wrong order {text}: it returns {shape}, the task "
+                    "asks for {shape2}; put them in that order in the return statement",
+                    "返回值的顺序不对（{text}）：它返回 {shape}，而任务要求 {shape2}；"
+                    "在 return 语句里按这个顺序排列"),
+    # --- comparing with mlbook (_core.py)
+    "times-large": (" is {name} times too large ({name2} = {num} here)",
+                    "大了 {name} 倍（这里 {name2} = {num}）"),
+    "times-small": (" is {name} times too small ({name2} = {num} here)",
+                    "小了 {name} 倍（这里 {name2} = {num}）"),
+    "twice": (" is twice too large", "大了一倍"),
+    "opposite-sign": (" has the opposite sign", "符号相反"),
+    "constants": ("; compare the constants with {eq}", "；请对照 {eq} 检查常数"),
+    "no-match": (" does not match {eq} {text} (relative difference {num}); ",
+                 "与 {eq} 不符（{text}，相对差异 {num}）；"),
+    "what-to-check": (
+        "check the shape of every intermediate result (an (m, 1) column against an (m,) vector "
+        "broadcasts to (m, m)), which axis each sum or mean runs over, * against @, and which "
+        "rows or columns each slice keeps",
+        "检查每个中间结果的形状（(m, 1) 列与 (m,) 向量运算会广播成 (m, m)）、每次求和或求均值沿哪个轴、"
+        "* 与 @ 的区别，以及每个切片保留了哪些行或列"),
+    "relative-error": ("; relative error against central differences {num}",
+                       "；与中心差分相比的相对误差为 {num}"),
+    "gradient-summary": (
+        "on {num} cases it agrees with central differences of the cost (largest relative error "
+        "{num2})",
+        "在 {num} 个用例上与代价函数的中心差分一致（最大相对误差 {num2}）"),
+    # --- the reader's results, by name
+    "your-cost": ("your cost", "你的代价"),
+    "your-gradient": ("your gradient", "你的梯度"),
+    "your-path": ("your path", "你的路径"),
+    "your-theta": ("your theta", "你的 theta"),
+    "your-result": ("your function's result", "你的函数的结果"),
+    "your-objective": ("your objective", "你的目标函数"),
+    "your-kernel": ("your kernel value", "你的核函数值"),
+    "your-gram": ("your Gram matrix", "你的 Gram 矩阵"),
+    "your-decision": ("your decision values", "你的决策值"),
+    "your-covariance": ("your covariance matrix", "你的协方差矩阵"),
+    "your-distortion": ("your distortion", "你的失真函数值"),
+    "your-centroids": ("your centroids", "你的质心"),
+    "your-predictions": ("your predictions", "你的预测"),
+    "your-output-delta": ("your output delta", "你的输出层误差项"),
+    "your-g": ("your g(z)", "你的 g(z)"),
+    "your-g-prime": ("your g'(z)", "你的 g'(z)"),
+    "your-name": ("your {name}", "你的 {name}"),
+    # --- the cases (where)
+    "case-m-lam": ("on a case with m = {num} examples and lam = {num2}",
+                   "在 m = {num} 个样本、lam = {num2} 的用例上"),
+    "case-alpha": ("on a case with alpha = {num} and num_iters = {num2}",
+                   "在 alpha = {num}、num_iters = {num2} 的用例上"),
+    "case-three-features": ("on a case with m = 9 examples of three features of very different "
+                            "sizes", "在 m = 9 个样本、三个特征大小相差悬殊的用例上"),
+    "case-logits": ("on a vector of six logits", "在由六个 logit 组成的向量上"),
+    "case-network": ("on a network of sizes {shape} with m = {num} examples and lam = {num2}",
+                     "在规模为 {shape}、m = {num} 个样本、lam = {num2} 的网络上"),
+    "case-m-K-classes": ("on a case with m = {num} examples and K = {num2} classes",
+                         "在 m = {num} 个样本、K = {num2} 个类别的用例上"),
+    "case-m-K": ("on a case with m = {num} examples and K = {num2}",
+                 "在 m = {num} 个样本、K = {num2} 的用例上"),
+    "case-m-C": ("on a case with m = {num} examples and C = {num2}",
+                 "在 m = {num} 个样本、C = {num2} 的用例上"),
+    "case-kmeans": ("on m = {num} examples and K = {num2} centroids",
+                    "在 m = {num} 个样本、K = {num2} 个质心的用例上"),
+    "case-clusters": ("on m = {num} examples in K = {num2} clusters",
+                      "在 m = {num} 个样本、K = {num2} 个簇的用例上"),
+    "case-pca": ("on m = {num} centred examples of n = {num2} features",
+                 "在 m = {num} 个已中心化的样本、n = {num2} 个特征的用例上"),
+    "case-features": ("on m = {num} examples of n = {num2} features",
+                      "在 m = {num} 个样本、n = {num2} 个特征的用例上"),
+    # --- one common mistake or more per lab
+    "linear-theta0": (
+        "regularises theta_0: the penalty of (1.11) sums theta_1 ... theta_n, leaving out the "
+        "intercept",
+        "对 theta_0 做了正则化：(1.11) 的惩罚项只对 theta_1 ... theta_n 求和，不含截距"),
+    "linear-no-penalty": (
+        "is not regularised: lam is ignored, but (1.11) adds lam/(2m) times the sum of "
+        "theta_j^2 for j >= 1",
+        "没有正则化：忽略了 lam，而 (1.11) 要加上 lam/(2m) 乘以 j >= 1 的 theta_j^2 之和"),
+    "linear-sign": ("has the residual's sign flipped: (1.6) uses X theta - y, prediction minus "
+                    "target", "残差的符号反了：(1.6) 用的是 X theta - y，即预测值减目标值"),
+    "linear-climbs": ("climbs the cost: (1.7) steps against the gradient, theta - alpha * "
+                      "gradient", "在往代价增大的方向走：(1.7) 沿梯度的反方向走，即 theta - alpha * gradient"),
+    "linear-ddof": ("divides by m - 1 (the default of pandas and of np.std(ddof=1)); (1.9) "
+                    "divides by m",
+                    "除以的是 m - 1（pandas 和 np.std(ddof=1) 的默认做法）；(1.9) 除以 m"),
+    "logistic-sign": ("is g(-z): the sign of the exponent is flipped; (2.1) has e^(-z)",
+                      "是 g(-z)：指数的符号反了；(2.1) 中是 e^(-z)"),
+    "logistic-parentheses": ("is 1 + e^(-z): the denominator needs parentheses, 1 / (1 + e^(-z))",
+                             "是 1 + e^(-z)：分母需要加括号，1 / (1 + e^(-z))"),
+    "logistic-linear": ("is linear regression's gradient (1.6): the hypothesis here is "
+                        "g(X theta), not X theta (2.11)",
+                        "是线性回归的梯度 (1.6)：这里的假设函数是 g(X theta)，而不是 X theta (2.11)"),
+    "network-output-delta": (
+        "your output delta multiplies A^(3) - Y by g'(Z^(3)): with the cross-entropy cost of "
+        "(4.5) the output delta is A^(3) - Y (4.8), because g'(z) cancels against the "
+        "derivative of the log (5.4); the factor g'(z) belongs to the squared-error cost (5.6)",
+        "你的输出层误差项把 A^(3) - Y 乘上了 g'(Z^(3))：对 (4.5) 的交叉熵代价，输出层误差项是 "
+        "A^(3) - Y (4.8)，因为 g'(z) 与对数的导数相消 (5.4)；因子 g'(z) 属于平方误差代价 (5.6)"),
+    "svm-bias": ("penalises the bias b: (6.2) penalises |w|^2 only",
+                 "对偏置 b 也施加了惩罚：(6.2) 只惩罚 |w|^2"),
+    "svm-hinge": ("sums 1 - y h(x) without max(0, .): an example beyond its margin must cost "
+                  "nothing, not a negative amount (6.2)",
+                  "对 1 - y h(x) 求和时没有取 max(0, .)：位于间隔之外的样本代价应为零，而不是负数 (6.2)"),
+    "kmeans-sums": ("are the sums of each cluster's examples: (7.6) divides by N_k, the number of "
+                    "examples in the cluster",
+                    "是每个簇中样本的和：(7.6) 要除以 N_k，即簇中的样本数"),
+    "kmeans-one-too-large": ("is one too large: clusters are numbered 0, ..., K - 1 here, as numpy "
+                             "indexes (the course's MATLAB numbered them from 1)",
+                             "大了 1：这里的簇按 numpy 的索引方式编号为 0, ..., K - 1"
+                             "（课程的 MATLAB 代码从 1 开始编号）"),
+    "pca-unbiased": ("divides by m - 1 (np.cov's default); (8.4) divides by m",
+                     "除以的是 m - 1（np.cov 的默认做法）；(8.4) 除以 m"),
+    "pca-increasing": ("is in increasing order; (8.10) sorts the variances from the largest, "
+                       "d_1 >= d_2 >= ...",
+                       "是升序排列的；(8.10) 把方差从大到小排列，d_1 >= d_2 >= ..."),
+    "anomaly-std": ("holds the standard deviations sigma_j; (9.7) is their square, the variances",
+                    "存放的是标准差 sigma_j；(9.7) 是它们的平方，即方差"),
+    "anomaly-unbiased": ("divides by m - 1 (the unbiased estimate); the maximum-likelihood "
+                         "variance (9.7) divides by m",
+                         "除以的是 m - 1（无偏估计）；最大似然的方差 (9.7) 除以 m"),
+}
+
+
+def _pattern(english):
+    """The regular expression of an English template: its text literally, its fields typed."""
+    parts, seen = [], set()
+    for literal, field in re.findall(r"([^{]*)(?:\{(\w+)\}|$)", english):
+        parts.append(re.escape(literal))
+        if field:
+            kind = field.rstrip("0123456789")
+            parts.append(f"(?P={field})" if field in seen else f"(?P<{field}>{FIELDS[kind]})")
+            seen.add(field)
+    return re.compile("".join(parts))
+
+
+def _literal_length(english):
+    return len(re.sub(r"\{\w+\}", "", english))
+
+
+_COMPILED = [(key, _pattern(en), zh) for key, (en, zh) in
+             sorted(MESSAGES.items(), key=lambda item: -_literal_length(item[1][0]))
+             if not key.startswith("word-")]
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+
+
+def _tidy(text):
+    """Chinese punctuation and spacing where a translated part meets an English joint."""
+    text = re.sub(r" (在[^；：（）()]*?上)", r"（\1）", text)
+    text = re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", text)
+    text = re.sub(rf"(?<=[\u4e00-\u9fff）]): ", "：", text)
+    text = re.sub(rf"(?<=[\u4e00-\u9fff）]); ", "；", text)
+    text = re.sub(rf"(?<=[\u4e00-\u9fff）]), ", "，", text)
+    text = re.sub(r" ?\(([\u4e00-\u9fff][^()]*)\)", r"（\1）", text)
+    return text
+
+
+def text(key, lang):
+    """The text of catalogue entry ``key`` in ``lang``."""
+    return MESSAGES[key][LANGUAGES.index(lang)]
+
+
+def translate(line, lang="zh"):
+    """``line``, an English diagnosis, in ``lang`` ("en" returns it unchanged)."""
+    if lang == "en":
+        return line
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, not {lang!r}")
+    for _, pattern, zh in _COMPILED:
+        line = pattern.sub(lambda match, zh=zh: zh.format(**match.groupdict()), line)
+    return _tidy(line)
+
+
+def _has_chinese(text):
+    return bool(text) and re.search("[\u4e00-\u9fff]", text) is not None
+
+
+def language(function=None, namespace=None, lang=None):
+    """The language a check answers in: ``lang`` if given, else the lab's own.
+
+    A lab is Chinese when the function checked, or a task function of its
+    notebook (``namespace``, or the function's globals), has a Chinese docstring.
+    """
+    if lang is not None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"lang must be one of {LANGUAGES}, not {lang!r}")
+        return lang
+    from ._core import TASKS  # noqa: PLC0415 (the registry imports this module)
+
+    if _has_chinese(getattr(function, "__doc__", None)):
+        return "zh"
+    if namespace is None:
+        namespace = getattr(function, "__globals__", None) or {}
+    for name in TASKS:
+        if _has_chinese(getattr(namespace.get(name), "__doc__", None)):
+            return "zh"
+    return "en"
