@@ -629,12 +629,29 @@ def test_every_message_of_the_catalogue_has_both_languages():
         assert all(f.rstrip("0123456789") in _messages.FIELDS for f in fields), key
 
 
+def test_every_hint_has_its_chinese_step_by_step(capsys):
+    from mlbook.labs._core import HINTS
+
+    assert set(_messages.HINTS_ZH) == set(HINTS)
+    for task, steps in HINTS.items():
+        chinese = _messages.HINTS_ZH[task]
+        assert len(chinese) == len(steps), task
+        for english, zh in zip(steps, chinese):
+            assert CJK.search(zh), (task, zh)
+            # The same equations, the same code: every (n.m) and every shape of the step.
+            assert re.findall(r"\(\d+\.\d+\)", zh) == re.findall(r"\(\d+\.\d+\)", english), (task, zh)
+    labs.hint("backprop", lang="zh")
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "backprop：逐步检查以下各点" and out[2].startswith("  2. Delta3 = 你的 output_delta")
+    labs.hint("backprop")
+    assert capsys.readouterr().out.splitlines()[0] == "backprop: what to check, step by step"
+
+
 def _english_corpus():
     """English lines the checks print: every known mistake, shortcut and hint, and the
     machinery's own lines."""
     lines = [diagnose(task, function).line for task, _, function in MISTAKES]
     lines += [diagnose(task, function).line for task, function in MISTAKES_MODULE.SHORTCUTS]
-    lines += [step for steps in labs._core.HINTS.values() for step in steps]
     def stub(*args):
         raise NotImplementedError("your code here")
 

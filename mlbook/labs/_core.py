@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..gradcheck import numerical_gradient, relative_error
-from ._messages import language, text, translate
+from ._messages import HINTS_ZH, language, text, translate
 
 TASKS = {}
 
@@ -604,10 +604,10 @@ def hint(task_name, lang=None):
         known = ", ".join(sorted(TASKS))
         print(f"there is no task called {task_name!r}; the tasks are {known}")
         return
-    steps = HINTS.get(task_name, ())
+    steps = HINTS.get(task_name, ()) if lang == "en" else HINTS_ZH.get(task_name, ())
     print(translate(f"{task_name}: what to check, step by step", lang))
     for number, step in enumerate(steps, start=1):
-        print(f"  {number}. {translate(step, lang)}")
+        print(f"  {number}. {step}")
 
 
 def progress(lab, namespace, lang=None):

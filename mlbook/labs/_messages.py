@@ -10,6 +10,9 @@ first, so that a task's own explanation is translated before the generic
 words around it ("your cost", "on a case with ..."); what the catalogue does
 not cover yet stays English inside the Chinese line rather than being lost.
 
+The hints (:func:`mlbook.labs.hint`) are whole steps rather than lines put
+together, so their Chinese is kept by task and step, :data:`HINTS_ZH`.
+
 Which language a lab speaks is decided by the lab itself (:func:`language`):
 the Chinese notebooks (``docs-zh/labs/``) are the English ones with only
 their strings translated, so their task functions carry Chinese docstrings.
@@ -280,3 +283,189 @@ def language(function=None, namespace=None, lang=None):
         if _has_chinese(getattr(namespace.get(name), "__doc__", None)):
             return "zh"
     return "en"
+
+
+# The hints of mlbook/labs/_hints.py in Chinese, keyed by task and step: step i of
+# HINTS_ZH[task] translates step i of HINTS[task].
+_SHAPES_ZH = ("打印每个中间数组的 .shape，与这里给出的形状比较；(m, 1) 列与 (m,) 向量放在一起，"
+              "会不报错地广播成 (m, m)")
+
+HINTS_ZH = {
+    # --- 线性回归（第 1 章）
+    "linear_cost": [
+        "预测值 X @ theta：形状 (m,)；残差 r = X @ theta - y：形状 (m,)",
+        "数据项是 r @ r / (2m)：一个数；(r @ r) 是平方和，不是 np.sum(r) ** 2",
+        "惩罚项是 lam / (2m) 乘以 theta[1:] ** 2 之和：不含 theta[0] (1.11)",
+        _SHAPES_ZH,
+    ],
+    "linear_gradient": [
+        "残差 r = X @ theta - y：形状 (m,)，预测值减目标值",
+        "数据项是 X.T @ r / m：形状 (n+1,)；X @ r 的形状对不上，X.T 才对",
+        "惩罚项只给第 1, ..., n 个元素加上 lam / m * theta，第 0 个元素不变 (1.12)；"
+        "修改 theta 的副本，绝不要修改 theta 本身",
+        "数值检验：取 h = 1e-6，(J(theta + h e_j) - J(theta - h e_j)) / (2h) 应当与你的"
+        "第 j 个元素一致",
+    ],
+    "gradient_descent": [
+        "路径的第 0 行是起点 theta；每一步是 theta - alpha * gradient(theta) (1.7)，一个新数组",
+        "每一步都追加一个新数组（theta = theta - ...，而不是 theta -= ...），否则每一行都是同一个对象",
+        "num_iters 步给出 num_iters + 1 行",
+    ],
+    "feature_normalize": [
+        "mu = 每一列的均值，axis=0：形状 (n,)",
+        "sigma = 每一列的标准差，ddof=0（除以 m），形状 (n,)",
+        "X_norm = (X - mu) / sigma：形状 (m, n)，现在每一列的均值为 0、标准差为 1 (1.9)",
+    ],
+    "normal_equation": [
+        "A = X.T @ X + lam * I_0，形状 (n+1, n+1)，其中 I_0 是把 (0, 0) 元素置为 0 的单位矩阵 (1.13)",
+        "b = X.T @ y，形状 (n+1,)",
+        "用 np.linalg.solve 求解 A theta = b（A 奇异时用 lstsq），而不要求逆矩阵",
+    ],
+    # --- 逻辑回归（第 2 章）
+    "sigmoid": [
+        "逐元素计算 g(z) = 1 / (1 + e^(-z)) (2.1)：1 + e^(-z) 外面的括号不能少",
+        "z = -1000 时 e^(-z) 会上溢：np.exp(-np.clip(z, -500, 500)) 或 scipy 的 expit 可以避免警告",
+        "输入一个数就输出一个数；输入数组就输出同样形状的数组",
+    ],
+    "logistic_cost": [
+        "logit z = X @ theta：形状 (m,)",
+        "y = 1 的样本代价为 log(1 + e^(-z))，y = 0 的为 log(1 + e^z) (2.9)；np.logaddexp(0, z) "
+        "计算 log(1 + e^z) 而不会上溢，也绝不会出现 log(0)",
+        "对 m 个样本求平均，再加上 lam / (2m) 乘以 theta[1:] ** 2 之和 (2.13)",
+    ],
+    "logistic_gradient": [
+        "残差 g(X @ theta) - y：形状 (m,)，预测值减目标值",
+        "X.T @ residuals / m：形状 (n+1,)",
+        "惩罚项只给第 1, ..., n 个元素加上 lam / m * theta[1:] (2.14)",
+    ],
+    "one_vs_all": [
+        "对每个类别 k = 0, ..., K-1，二分类目标 (y == k) 转成浮点数：形状 (m,)",
+        "每个类别用给定的 lam 训练一个正则化逻辑回归（用你的代价函数和梯度，或实验提供的优化器）",
+        "把 K 个参数向量按行堆叠：形状 (K, n+1)",
+    ],
+    "predict_one_vs_all": [
+        "得分 X @ Theta.T：形状 (m, K)，每个类别一列",
+        "每一行最大的得分，np.argmax(..., axis=1)：形状 (m,)，类别为 0, ..., K-1",
+    ],
+    # --- 神经网络（第 4、5 章）
+    "sigmoid_gradient": [
+        "先计算 g = sigmoid(z)",
+        "再逐元素计算 g * (1 - g) (2.4)：用的是作用过 sigmoid 的值，而不是 z 本身",
+    ],
+    "forward": [
+        "A1 = [1, X]：np.column_stack([np.ones(m), X])，形状 (m, n+1)，全 1 列在最前",
+        "Z2 = A1 @ Theta1.T：形状 (m, s2)；A2 = g(Z2) (4.4)",
+        "[1, A2]：形状 (m, s2+1)；Z3 = [1, A2] @ Theta2.T：形状 (m, K)；A3 = g(Z3)",
+        "返回不含全 1 列的 A2，然后是 A3",
+    ],
+    "nn_cost": [
+        "先检查 forward：它的 A2 形状为 (m, s2)，不含全 1 列",
+        "Z3 = [1, A2] @ Theta2.T：形状 (m, K)",
+        "数据项：对全部 m * K 个元素求 log(1 + e^z) - y z 之和 (2.9)，只除以 m (4.5)",
+        "惩罚项：lam / (2m) 乘以 Theta1[:, 1:] 和 Theta2[:, 1:] 的平方和，不含第一列（偏置的权重）",
+    ],
+    "output_delta": [
+        "形状为 (m, K)，每个样本一行",
+        "利用 g'(z) = g(z)(1 - g(z))，把 -y log g(z) - (1 - y) log(1 - g(z)) 对 z 求导：还剩下什么？(5.4)",
+    ],
+    "backprop": [
+        "前向传播一次：A1 = [1, X] (m, n+1)，Z2 (m, s2)，A2 = [1, g(Z2)] (m, s2+1)，A3 (m, K)",
+        "Delta3 = 你的 output_delta：形状 (m, K)",
+        "Delta2 = (Delta3 @ Theta2[:, 1:]) * g'(Z2)：形状 (m, s2)；去掉 Theta2 的偏置列，"
+        "g' 在 Z2 处取值 (4.10)",
+        "grad1 = Delta2.T @ A1 / m：形状 (s2, n+1)；grad2 = Delta3.T @ A2 / m：形状 (K, s2+1)",
+        "除第一列外，每一列加上 lam / m * Theta (4.12)",
+    ],
+    # --- 支持向量机（第 6 章）
+    "svm_objective": [
+        "间隔 y * (X @ w + b)：形状 (m,)",
+        "合页损失 max(0, 1 - margin)：用 np.maximum 逐元素计算，形状 (m,)",
+        "C 乘以它们的和，再加上 w @ w / 2；b 不受惩罚 (6.2)",
+    ],
+    "gaussian_kernel": [
+        "距离平方 sum((x1 - x2) ** 2)：一个数",
+        "exp(-distance / (2 sigma^2)) (6.16)：2 和 sigma 的平方都不能少",
+    ],
+    "gram_matrix": [
+        "每一对的距离平方：X1[:, None, :] - X2[None, :, :] 的形状为 (m1, m2, n)；沿 axis 2 求和得到 (m1, m2)",
+        "G = exp(-D / (2 sigma^2))：形状 (m1, m2)，第 i 行对应 X1[i] (6.14)",
+    ],
+    "decision_values": [
+        "beta * y：形状 (m,)，每个乘子乘上它的标签",
+        "G @ (beta * y) + b：形状 (m_new,) (6.18)",
+    ],
+    "dual_objective": [
+        "v = beta * y：形状 (m,)",
+        "beta 之和减去 v @ G @ v 的一半：一个数 (6.17)",
+    ],
+    # --- K 均值（第 7 章）
+    "find_closest_centroids": [
+        "距离平方 D = ((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)：形状 (m, K)",
+        "idx = np.argmin(D, axis=1)：形状 (m,)，整数；axis=1 对每个样本在 K 个质心中取最小 (7.1)",
+    ],
+    "compute_centroids": [
+        "对每个 k，掩码 idx == k（布尔值，不是 0/1 整数）选出簇 k 的样本",
+        "它们沿 axis 0 的均值：形状 (n,) (7.6)",
+        "空簇：先求其他簇的均值，找出离它自己所在簇的均值最远的样本，把它移入空簇（在 idx 的副本中），"
+        "然后重新计算所有均值",
+    ],
+    "distortion": [
+        "centroids[idx]：形状 (m, n)，每个样本自己的质心（不是最近的那个）",
+        "距离平方沿 axis 1 求和：形状 (m,)；它们的均值就是 J (7.2)",
+    ],
+    "run_kmeans": [
+        "先检查 find_closest_centroids 和 compute_centroids",
+        "max_iters 次迭代中的每一次：先由当前质心求 idx (7.1)，再由 idx 求新的质心 (7.6)；两步都在循环之内",
+        "在循环之后返回，而不是在循环之内：(centroids, idx)",
+    ],
+    "init_centroids": [
+        "互不相同的行 np.unique(X, axis=0)：两个相同的行会成为同一个点上的两个质心",
+        "用 rng 不放回地从中随机选出 K 个（rng.permutation 或 rng.choice(..., replace=False)），"
+        "绝不要用 np.random 的全局函数",
+    ],
+    # --- 主成分分析（第 8 章）
+    "covariance_matrix": [
+        "X 已经中心化；X.T @ X：形状 (n, n)",
+        "除以 m，而不是 m - 1 (8.4)",
+    ],
+    "principal_components": [
+        "mu = X.mean(axis=0)：形状 (n,)；中心化 X - mu",
+        "对中心化的数据做 SVD：np.linalg.svd(X - mu, full_matrices=False) 给出 U_svd、omega、Vt；"
+        "方向是 Vt 的各行，所以 U = Vt.T，各列为方向",
+        "方差 d = omega ** 2 / m，从大到小 (8.10)",
+    ],
+    "project_data": [
+        "U[:, :k]：前 k 列，形状 (n, k)",
+        "Z = X @ U[:, :k]：形状 (m, k) (8.11)",
+    ],
+    "recover_data": [
+        "k = Z.shape[1]；U[:, :k]：形状 (n, k)",
+        "Z @ U[:, :k].T：形状 (m, n) (8.12)",
+    ],
+    "choose_k": [
+        "保留的比例 np.cumsum(d) / np.sum(d)：形状 (n,)，第 j 个元素对应 k = j + 1",
+        "比例至少为 psi（>=）的第一个 k，从 1 开始计数 (8.14)",
+    ],
+    # --- 异常检测（第 9 章）
+    "estimate_gaussian": [
+        "mu = X.mean(axis=0)：形状 (n,)，每个特征一个均值 (9.6)",
+        "sigma2 = (X - mu) ** 2 沿 axis 0 的均值，除以 m：是方差，不是它们的平方根 (9.7)",
+    ],
+    "gaussian_density": [
+        "每个特征的因子 exp(-(x - mu)^2 / (2 sigma2)) / sqrt(2 pi sigma2)：形状 (m, n)；sigma2 已经是方差",
+        "沿特征求积，axis=1：形状 (m,) (9.2)",
+    ],
+    "log_density": [
+        "每个因子的对数：-(1/2) (log(2 pi sigma2) + (x - mu)^2 / sigma2)，形状 (m, n)",
+        "沿 axis 1 求和：形状 (m,) (9.16)；绝不要构造密度本身",
+    ],
+    "f1_score": [
+        "tp = y == 1 且 flagged == 1 的样本数",
+        "F1 = 2 tp / (被标记的个数 + 异常的个数) (9.12)：什么都没标记时也不会出现 0/0",
+    ],
+    "select_threshold": [
+        "候选值：每个不同的密度 np.unique(p_val)，再加一个比它们都大的值 (9.14)",
+        "对每个候选值 tau，标记 p_val < tau（严格小于），计算 F1",
+        "保留 F1 最大的 tau，按这个顺序返回 (tau, f1)",
+    ],
+}
