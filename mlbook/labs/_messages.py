@@ -156,6 +156,353 @@ MESSAGES = {
                  "在 m = {num} 个已中心化的样本、n = {num2} 个特征的用例上"),
     "case-features": ("on m = {num} examples of n = {num2} features",
                       "在 m = {num} 个样本、n = {num2} 个特征的用例上"),
+    # --- more of the machinery's words
+    "no-constant": (
+        ", and no constant of the task (m, 2, ...) accounts for the difference, so the structure "
+        "is wrong, not a constant; ",
+        "，任务中没有哪个常数（m、2 等）能解释这个差别，所以错的是结构，而不是常数；"),
+    "does-not-match": (" does not match {eq}", "与 {eq} 不符"),
+    "entries-differ": (": {num} of its {num2} entries differs, the first at index {num3}",
+                       "：它的 {num2} 个元素中有 {num} 个不同，第一个在索引 {num3} 处"),
+    "entries-differ-plural": (": {num} of its {num2} entries differ, the first at index {num3}",
+                              "：它的 {num2} 个元素中有 {num} 个不同，第一个在索引 {num3} 处"),
+    "shape-of-gradient": ("the shape of your gradient is ", "你的梯度的形状是 "),
+    "shape-of-text": ("the shape of {text} is ", "{text} 的形状是 "),
+    "row-of-theta": ("row {num} of your Theta", "你的 Theta 的第 {num} 行"),
+    "one-number-where-array": (
+        " is one number where an array of shape {shape} was expected",
+        "是一个数，而期望的是形状为 {shape} 的数组"),
+    "axis": (": a sum, mean or arg-min ran over the whole array; give it the axis to run over "
+             "(axis=0 down the rows, axis=1 along each row)",
+             "：求和、求均值或 arg-min 作用在了整个数组上；要指定沿哪个轴进行"
+             "（axis=0 沿各行向下，axis=1 沿每一行）"),
+    "dtype": (" holds whole numbers but its dtype is {name}",
+              "存放的是整数值，但它的 dtype 是 {name}"),
+    "dtype-why": (": numpy indexes only with integers, so using it as an index raises IndexError; "
+                  "make it an integer array (np.zeros(m, dtype=int), or np.argmin, which returns "
+                  "integers)",
+                  "：numpy 只能用整数做索引，所以把它当作索引会引发 IndexError；把它做成整数数组"
+                  "（np.zeros(m, dtype=int)，或者返回整数的 np.argmin）"),
+    "path-rows": (
+        " has {num} rows {text}: it should hold the starting theta and then one row per step, "
+        "num_iters + 1 = {num2} rows",
+        "有 {num} 行（{text}）：它应当先放起点 theta，然后每一步一行，共 num_iters + 1 = {num2} 行"),
+    "same-array": (
+        "every row of your path is the same array {text}: theta was changed in place "
+        "(theta -= ...) and the same object appended each time; build a new theta at each step "
+        "(theta = theta - ...)",
+        "你的路径的每一行都是同一个数组（{text}）：theta 被原地修改（theta -= ...），每次追加的都是"
+        "同一个对象；每一步都新建一个 theta（theta = theta - ...）"),
+    # --- more cases
+    "case-K-m-lam": ("on a case with K = {num} classes, m = {num2} examples and lam = {num3}",
+                     "在 K = {num} 个类别、m = {num2} 个样本、lam = {num3} 的用例上"),
+    "case-m": ("on a case with m = {num} examples", "在 m = {num} 个样本的用例上"),
+    "case-seven-values": ("on a vector of seven values", "在由七个值组成的向量上"),
+    "case-pairs": ("on {num} and {num2} examples of {num3} features, sigma = {num4}",
+                   "在 {num} 个和 {num2} 个样本、{num3} 个特征、sigma = {num4} 的用例上"),
+    "case-new": ("on {num} new examples and {num2} training examples",
+                 "在 {num} 个新样本和 {num2} 个训练样本上"),
+    "case-course-kernel": ("on the course's check, x1 = {shape}, x2 = {shape2}, sigma = {num}",
+                           "在课程自己的检查用例上，x1 = {shape}，x2 = {shape2}，sigma = {num}"),
+    "case-lloyd": ("on m = {num} examples, K = {num2}, from a start whose assignments change for "
+                   "{num3} iterations, with max_iters = {num4}",
+                   "在 m = {num} 个样本、K = {num2}、分配结果会变化 {num3} 次迭代的起点上，"
+                   "max_iters = {num4}"),
+    "case-empty": ("on m = {num} examples in K = {num2} clusters where cluster {num3} is empty",
+                   "在 m = {num} 个样本、K = {num2} 个簇且簇 {num3} 为空的用例上"),
+    "case-kmeans-features": ("on m = {num} examples of {num2} features and K = {num3} centroids",
+                             "在 m = {num} 个样本、{num2} 个特征、K = {num3} 个质心的用例上"),
+    "case-pca-k": ("on m = {num} examples, n = {num2} and k = {num3}",
+                   "在 m = {num} 个样本、n = {num2}、k = {num3} 的用例上"),
+    "case-pca-d": ("on d = {shape} and psi = {num}", "在 d = {shape}、psi = {num} 的用例上"),
+    "case-pca-exact": (", where k = 1 retains exactly 0.75", "，此时 k = 1 恰好留住 0.75"),
+    "case-f1": ("on {num} examples with {num2} anomalies, {num3} flagged",
+                "在 {num} 个样本、{num2} 个异常、{num3} 个被标记的用例上"),
+    "case-nothing-flagged": ("on a case where nothing is flagged", "在什么都没有标记的用例上"),
+    "case-toy": ("on the chapter's toy case, densities 1e-5, 2e-5, 3e-5, 0.2, 0.5, 1 with the two "
+                 "smallest anomalies",
+                 "在密度为 1e-5, 2e-5, 3e-5, 0.2, 0.5, 1、最小的两个是异常的这一章的玩具用例上"),
+    "case-confident": ("on a confident network (output weights near 25, some logits beyond 40 on "
+                       "the wrong side) with m = {num} and lam = {num2}",
+                       "在一个置信度很高的网络上（输出权重接近 25，有些 logit 在错误的一侧超过 40），"
+                       "m = {num}，lam = {num2}"),
+    "case-logit-40": ("on a case where one example labelled 0 has the logit z = 40 (a confidently "
+                      "wrong prediction)",
+                      "在一个标签为 0 的样本的 logit 为 z = 40 的用例上（置信度很高却错了的预测）"),
+    "case-distinct": ("on m = {num} examples with only {num2} distinct rows and K = {num3}, with "
+                      "np.random.default_rng(0)",
+                      "在 m = {num} 个样本、只有 {num2} 个互不相同的行、K = {num3} 的用例上，"
+                      "使用 np.random.default_rng(0)"),
+    # --- the tasks' own explanations
+    "linear-theta0-gradient": (
+        "regularises theta_0: in (1.12) the penalty's gradient is lam/m times theta with its "
+        "first entry zeroed (I_0), because the intercept is not penalised",
+        "对 theta_0 做了正则化：在 (1.12) 中，惩罚项的梯度是 lam/m 乘以第一个元素置零的 theta（I_0），"
+        "因为截距不受惩罚"),
+    "linear-half-penalty": (
+        "has a penalty term half what it should be: the 1/2 of the cost's lam/(2m) cancels "
+        "against the 2 of the derivative of theta_j^2, so {eq} adds lam/m I_0 theta",
+        "的惩罚项只有应有值的一半：代价中 lam/(2m) 的 1/2 与 theta_j^2 求导得到的 2 相消，"
+        "所以 {eq} 加上的是 lam/m I_0 theta"),
+    "linear-m-penalty": ("has a penalty term m times too large: (1.12) divides the whole gradient "
+                         "by m", "的惩罚项大了 m 倍：(1.12) 把整个梯度除以 m"),
+    "no-penalty-gradient": ("is not regularised: lam is ignored; {eq} adds lam/m I_0 theta",
+                            "没有正则化：忽略了 lam；{eq} 要加上 lam/m I_0 theta"),
+    "linear-mu-rows": (" has one entry per example", "每个样本有一个元素"),
+    "linear-mu-why": (": it averages each row; (1.9) averages each feature, a column of X",
+                      "：它对每一行求平均；(1.9) 对每个特征，即 X 的每一列求平均"),
+    "normal-theta0": ("regularises theta_0: (1.13) adds lam I_0, the identity with its first entry "
+                      "zeroed, not lam I",
+                      "对 theta_0 做了正则化：(1.13) 加上的是 lam I_0，即第一个元素置零的单位矩阵，而不是 lam I"),
+    "normal-lam": ("ignores lam: (1.13) adds lam I_0 to X^T X",
+                   "忽略了 lam：(1.13) 要给 X^T X 加上 lam I_0"),
+    "logistic-inf": (
+        " is inf {text}: g(40) rounds to exactly 1 in floating point, so log(1 - g(z)) is log 0; "
+        "compute both logs from z itself, as (2.9) shows",
+        "是 inf（{text}）：在浮点运算中 g(40) 舍入为恰好 1，于是 log(1 - g(z)) 就是 log 0；"
+        "像 (2.9) 那样，直接用 z 计算这两个对数"),
+    "logistic-clipped": (
+        " is too small {text}: clipping the predictions away from 0 and 1 caps what a wrong "
+        "prediction can cost, but a logit of 40 on the wrong side costs 40; compute the logs from "
+        "z, as (2.9) shows",
+        "太小了（{text}）：把预测值截断在 0 和 1 之外，会给错误预测的代价设上限，而错误一侧 40 的 "
+        "logit 代价就是 40；像 (2.9) 那样用 z 计算对数"),
+    "logistic-theta0-cost": ("regularises theta_0: the penalty of (2.13) leaves out the intercept",
+                             "对 theta_0 做了正则化：(2.13) 的惩罚项不含截距"),
+    "logistic-theta0-gradient": ("regularises theta_0: (2.14) multiplies theta by I_0, which "
+                                 "zeroes its first entry",
+                                 "对 theta_0 做了正则化：(2.14) 用 I_0 乘 theta，把它的第一个元素置零"),
+    "ova-class": (" is the classifier of class {num}", "是类别 {num} 的分类器"),
+    "ova-from-one": (": here the classes are numbered 0, ..., K - 1, as numpy indexes (the "
+                     "course's MATLAB code numbered them from 1)",
+                     "：这里的类别按 numpy 的索引方式编号为 0, ..., K - 1"
+                     "（课程的 MATLAB 代码从 1 开始编号）"),
+    "ova-no-penalty": (" minimises the cost without its penalty", "最小化的是不含惩罚项的代价"),
+    "ova-pass-lam": (": pass lam on to the cost and the gradient (3.3)",
+                     "：把 lam 传给代价函数和梯度 (3.3)"),
+    "ova-not-minimiser": (
+        " is not the minimiser of J_{num}", "不是 J_{num} 的极小值点"),
+    "ova-not-minimiser-why": (
+        ": the gradient of (3.3) there is {num} of its size at theta = 0; train classifier k on "
+        "the labels (y == k) with the regularised cost, to convergence",
+        "：那里 (3.3) 的梯度是它在 theta = 0 处大小的 {num} 倍；用正则化的代价，在标签 (y == k) "
+        "上训练分类器 k，直到收敛"),
+    "predict-axis": (
+        " have one entry per class {text}: the largest score was taken over the examples; (3.2) "
+        "takes it over the K classes of each example, along a row of X Theta^T",
+        "每个类别有一个元素（{text}）：最大得分是在样本之间取的；(3.2) 是对每个样本在 K 个类别之间取，"
+        "即沿 X Theta^T 的一行"),
+    "predict-from-one": (" are one too large: the classes are 0, ..., K - 1 here (the course "
+                         "numbered them from 1)",
+                         "大了 1：这里的类别是 0, ..., K - 1（课程从 1 开始编号）"),
+    "network-slope-of-z": ("is z(1 - z): (2.4) is g(z)(1 - g(z)), with the sigmoid applied first",
+                           "是 z(1 - z)：(2.4) 是 g(z)(1 - g(z))，要先作用 sigmoid 函数"),
+    "network-A2-ones": (
+        " has s_2 + 1 = {num} columns {text}: A^(2) holds the s_2 hidden units; the column of "
+        "ones is put in front of it only to multiply Theta2 (4.4)",
+        "有 s_2 + 1 = {num} 列（{text}）：A^(2) 存放的是 s_2 个隐藏单元；全 1 列只在与 Theta2 "
+        "相乘时才放到它前面 (4.4)"),
+    "network-A2-Z2": ("is Z^(2): apply the sigmoid, A^(2) = g(Z^(2)) (4.4)",
+                      "是 Z^(2)：要作用 sigmoid 函数，A^(2) = g(Z^(2)) (4.4)"),
+    "network-A3-Z3": ("is Z^(3): the output layer applies the sigmoid too (4.4)",
+                      "是 Z^(3)：输出层也要作用 sigmoid 函数 (4.4)"),
+    "network-bias-cost": ("regularises the bias columns: the penalty of (4.5) starts at k = 1, "
+                          "leaving out the first column of each Theta",
+                          "对偏置列做了正则化：(4.5) 的惩罚项从 k = 1 开始，不含每个 Theta 的第一列"),
+    "network-bias-gradient": ("regularises the bias columns: (4.12) adds lam/m times Theta with its "
+                              "first column zeroed",
+                              "对偏置列做了正则化：(4.12) 加上的是 lam/m 乘以第一列置零的 Theta"),
+    "network-no-penalty": ("is not regularised: lam is ignored; (4.5) adds lam/(2m) times the "
+                           "squared weights",
+                           "没有正则化：忽略了 lam；(4.5) 要加上 lam/(2m) 乘以权重的平方和"),
+    "network-half-penalty": (
+        "has a penalty term half what it should be: the 1/2 of the cost's lam/(2m) cancels "
+        "against the 2 of the square's derivative, so (4.12) adds lam/m times Theta",
+        "的惩罚项只有应有值的一半：代价中 lam/(2m) 的 1/2 与平方求导得到的 2 相消，"
+        "所以 (4.12) 加上的是 lam/m 乘以 Theta"),
+    "network-m-penalty": ("has a penalty term m times too large: (4.12) adds lam/m times Theta, "
+                          "not lam times Theta",
+                          "的惩罚项大了 m 倍：(4.12) 加上的是 lam/m 乘以 Theta，而不是 lam 乘以 Theta"),
+    "network-slope-at-a": (
+        "applies g' to A^(2) instead of Z^(2) in the hidden delta: g'(z) = a(1 - a) (4.10), while "
+        "g'(a) is the slope at another point",
+        "在隐藏层误差项中把 g' 作用在 A^(2) 上，而不是 Z^(2) 上：g'(z) = a(1 - a) (4.10)，"
+        "而 g'(a) 是另一个点处的斜率"),
+    "network-stray-gradient": (
+        "multiplies A^(3) - Y by g'(Z^(3)): with the cross-entropy cost of (4.5) the output "
+        "delta is A^(3) - Y (4.8), because g'(z) cancels against the derivative of the log "
+        "(5.4); the factor g'(z) belongs to the squared-error cost (5.6)",
+        "把 A^(3) - Y 乘上了 g'(Z^(3))：对 (4.5) 的交叉熵代价，输出层误差项是 A^(3) - Y (4.8)，"
+        "因为 g'(z) 与对数的导数相消 (5.4)；因子 g'(z) 属于平方误差代价 (5.6)"),
+    "network-nan": (
+        " is nan {text}: g(40) rounds to exactly 1 in floating point, so log(1 - A^(3)) is log 0; "
+        "compute the logs from Z^(3) (-y log g(z) - (1 - y) log(1 - g(z)) = log(1 + e^z) - y z, "
+        "np.logaddexp(0, z)), as the logistic lab's cost does (2.9)",
+        "是 nan（{text}）：在浮点运算中 g(40) 舍入为恰好 1，于是 log(1 - A^(3)) 就是 log 0；"
+        "像逻辑回归实验的代价函数那样，用 Z^(3) 计算对数（-y log g(z) - (1 - y) log(1 - g(z)) = "
+        "log(1 + e^z) - y z，np.logaddexp(0, z)）(2.9)"),
+    "network-clipped": (
+        " is too small {text}: clipping A^(3) away from 0 and 1 caps what a wrong output can "
+        "cost, but a logit of 40 on the wrong side costs 40; compute the logs from Z^(3), as "
+        "(2.9) shows",
+        "太小了（{text}）：把 A^(3) 截断在 0 和 1 之外，会给错误输出的代价设上限，而错误一侧 40 的 "
+        "logit 代价就是 40；像 (2.9) 那样用 Z^(3) 计算对数"),
+    "network-penalty-only": (
+        " is right for lam = 0 but not {text}: the data term is right and the penalty is not; "
+        "(4.5) adds lam/(2m) times the squares of every weight but the first column (the bias "
+        "weights) of each Theta; check which rows or columns each slice keeps",
+        "在 lam = 0 时是对的，在这个用例上却不对（{text}）：数据项对了，惩罚项不对；(4.5) 加上的是 "
+        "lam/(2m) 乘以每个 Theta 除第一列（偏置的权重）以外所有权重的平方；检查每个切片保留了哪些行或列"),
+    "svm-gamma": (
+        " divides the squared distance by sigma^2 instead of 2 sigma^2: the Gaussian kernel "
+        "(6.16) is exp(-|x - z|^2 / (2 sigma^2)), so scikit-learn's gamma is 1/(2 sigma^2), not "
+        "1/sigma^2",
+        "把距离平方除以了 sigma^2，而不是 2 sigma^2：高斯核函数 (6.16) 是 "
+        "exp(-|x - z|^2 / (2 sigma^2))，所以 scikit-learn 的 gamma 是 1/(2 sigma^2)，而不是 1/sigma^2"),
+    "svm-labels": (" leave out the labels: (6.18) weights each kernel value by beta_i y_i",
+                   "漏掉了标签：(6.18) 用 beta_i y_i 给每个核函数值加权"),
+    "svm-half": (" has no 1/2 in front of the double sum (6.17)", "的二重求和前面少了 1/2 (6.17)"),
+    "kmeans-axis": (
+        " has one entry per centroid {text}: the smallest distance was taken over the examples; "
+        "(7.1) takes it over the K centroids, for each example",
+        "每个质心有一个元素（{text}）：最小距离是在样本之间取的；(7.1) 是对每个样本在 K 个质心之间取"),
+    "kmeans-tie": (
+        " gives a tie to the higher index; when two centroids are exactly as near, (7.1)'s rule "
+        "here is the lower index (np.argmin's)",
+        "在距离相同时取了较大的索引；两个质心恰好一样近时，这里 (7.1) 的规则是取较小的索引"
+        "（与 np.argmin 相同）"),
+    "case-tie": ("on a case where the example (0, 0) is exactly as far from both centroids (the "
+                 "lower index should win)",
+                 "在样本 (0, 0) 到两个质心恰好一样远的用例上（应当取较小的索引）"),
+    "kmeans-all-numbers": (
+        " have every coordinate equal: the mean was taken over all the numbers of a cluster at "
+        "once; (7.6) averages over the examples (axis 0), one mean per feature",
+        "的每个坐标都相等：均值是对一个簇的全部数一次求的；(7.6) 是对样本（axis 0）求平均，每个特征一个均值"),
+    "kmeans-behind": (
+        " are one iteration behind: each of the max_iters iterations makes an assignment step "
+        "(7.1) and then an update step (7.6)",
+        "落后了一次迭代：max_iters 次迭代中的每一次都先做分配步 (7.1)，再做更新步 (7.6)"),
+    "kmeans-first-iteration": (
+        " are those after the first iteration, whatever max_iters is: a return inside the loop, "
+        "or an assignment step made once before the loop, stops Lloyd's algorithm after one "
+        "step; every iteration assigns (7.1) with the current centroids, then updates (7.6)",
+        "不论 max_iters 是多少，都是第一次迭代之后的质心：循环内的 return，或在循环之前只做一次的分配步，"
+        "会让 Lloyd 算法在一步之后就停下；每次迭代都要先用当前的质心分配 (7.1)，再更新 (7.6)"),
+    "kmeans-same-seed": (" are the same examples for every seed: draw them at random with the rng "
+                         "passed in",
+                         "对每个种子都是同样的样本：用传入的 rng 随机抽取"),
+    "kmeans-nan": (" hold nan", "含有 nan"),
+    "kmeans-empty-rule": (
+        ": an empty cluster has no mean (0/0 is nan, and np.argmin then treats nan as the nearest "
+        "centroid, so every example joins it); the chapter's rule moves its centroid onto the "
+        "example farthest from its own cluster's mean, which then counts in the empty cluster",
+        "：空簇没有均值（0/0 是 nan，而 np.argmin 会把 nan 当作最近的质心，于是所有样本都归入它）；"
+        "这一章的规则把它的质心移到离自己所在簇的均值最远的样本上，这个样本随后就算在空簇里"),
+    "kmeans-empty-order": (" (the farthest first, a tie to the lower index, the next farthest for "
+                           "the next empty cluster)",
+                           "（最远的先取，距离相同时取索引较小的，下一个空簇取次远的）"),
+    "kmeans-empty-not-chapter": (" of the empty clusters {text} are not the chapter's",
+                                 "中空簇 {text} 的质心与这一章的规则给出的不同"),
+    "kmeans-relabel": (
+        " moves the empty cluster's centroid onto the right example but leaves that example's "
+        "old cluster as it was: the example now counts in the empty cluster, so its old "
+        "cluster's mean leaves it out",
+        "把空簇的质心移到了正确的样本上，却让这个样本原来的簇保持原样：这个样本现在算在空簇里，"
+        "所以它原来那个簇的均值不应再包含它"),
+    "kmeans-same-point": ("two of your centroids are the same point", "你的质心中有两个是同一个点"),
+    "kmeans-distinct": (
+        ": pick K examples with different values (X may repeat a row, as a photograph repeats a "
+        "colour; draw from the distinct rows, np.unique(X, axis=0), without replacement), or two "
+        "clusters start on top of each other and one of them empties",
+        "：要挑选 K 个取值互不相同的样本（X 可能有重复的行，就像照片中的颜色会重复；要从互不相同的行 "
+        "np.unique(X, axis=0) 中不放回地抽取），否则两个簇会从同一个点出发，其中一个会变空"),
+    "kmeans-global": (" change with numpy's global random state", "随 numpy 的全局随机状态而变化"),
+    "kmeans-global-why": (
+        ": they are drawn with np.random's global state (np.random.permutation, "
+        "np.random.choice, ...); draw with the rng your function receives",
+        "：它们是用 np.random 的全局状态抽取的（np.random.permutation、np.random.choice 等）；"
+        "要用你的函数接收到的 rng 抽取"),
+    "kmeans-unseeded": ("your function gives different centroids for two generators in the same "
+                        "state",
+                        "对处于相同状态的两个生成器，你的函数给出了不同的质心"),
+    "kmeans-unseeded-why": (
+        ": it draws from a generator made without a seed (np.random.default_rng() inside the "
+        "function takes fresh entropy every call); draw with the rng it receives",
+        "：它从一个没有种子的生成器中抽取（函数内部的 np.random.default_rng() 每次调用都取新的熵）；"
+        "要用它接收到的 rng 抽取"),
+    "case-not-nearest": ("on m = {num} examples whose assignments idx are not the nearest "
+                         "centroids (as after an update step, before the next assignment)",
+                         "在 m = {num} 个样本、其分配 idx 并非最近质心的用例上"
+                         "（就像在更新步之后、下一次分配之前）"),
+    "pca-one-too-small": (" is one too small", "小了 1"),
+    "pca-one-too-large": (" is one too large", "大了 1"),
+    "pca-from-zero": (": numpy indexes from 0, so the position of the first retained(k) >= psi is "
+                      "k - 1",
+                      "：numpy 从 0 开始索引，所以第一个满足 retained(k) >= psi 的位置是 k - 1"),
+    "pca-at-least": (": (8.14) asks for at least psi (>=), and retained(k) equals psi there",
+                     "：(8.14) 要求至少为 psi（>=），而在那里 retained(k) 恰好等于 psi"),
+    "pca-k-is": ("your k is {num}", "你的 k 是 {num}"),
+    "pca-k-other": (", but the smallest k that retains at least psi of the variance is "
+                    "different; see (8.14)",
+                    "，但至少留住比例为 psi 的方差的最小 k 不是这个值；参见 (8.14)"),
+    "anomaly-threshold-f1": ("your threshold's F1 is {num}", "你的阈值的 F1 是 {num}"),
+    "anomaly-grid": (
+        ", but a better one exists: a grid of thresholds, evenly spaced (9.15) or log-spaced, "
+        "steps right over densities that span decades or lie close together; the flagged set "
+        "changes only at the densities themselves, so try every distinct density as a "
+        "threshold (9.14)",
+        "，但存在更好的阈值：等间距 (9.15) 或按对数等间距的阈值网格，会正好跨过跨越多个数量级或彼此"
+        "靠得很近的密度；被标记的集合只在各个密度值处发生变化，所以要把每个不同的密度都当作阈值试一试 (9.14)"),
+    "case-narrow-gap": (
+        "on densities 1e-5, 1.000001e-5, 0.5, 1 with the first one an anomaly: only a threshold "
+        "in the narrow gap between the two smallest reaches the best F1",
+        "在密度为 1e-5, 1.000001e-5, 0.5, 1、第一个是异常的用例上：只有落在最小两个密度之间那道窄缝里的"
+        "阈值才能达到最好的 F1"),
+    "raised-where": (" (in {name}, at `{text}`)", "（出错的是 {name} 中的 `{text}`）"),
+    "your-function": ("your function", "你的函数"),
+    "kmeans-distortion-nearest": (
+        " ignores idx: it measures each example's distance to its nearest centroid, but (7.2) "
+        "measures it to the centroid of its own cluster c^(i), which after an update step need "
+        "not be the nearest; index the centroids with idx",
+        "忽略了 idx：它度量的是每个样本到最近质心的距离，而 (7.2) 度量的是到它自己的簇 c^(i) "
+        "的质心的距离，更新步之后那不一定是最近的；用 idx 对质心做索引"),
+    "pca-examples": (
+        " is (m, m) {text}: X X^T compares examples; (8.4) is X^T X / m, which compares "
+        "features, (n, n)",
+        "是 (m, m)（{text}）：X X^T 比较的是样本；(8.4) 是 X^T X / m，比较的是特征，(n, n)"),
+    "pca-centring": (
+        " comes from the data without centring: subtract the mean first (8.1), or the first "
+        "direction points at the mean instead of along the spread",
+        "来自未中心化的数据：先减去均值 (8.1)，否则第一个方向会指向均值，而不是沿着数据散布的方向"),
+    "pca-rows": (" holds the directions as rows {text}; (8.2) stacks them as the columns "
+                 "u_1, ..., u_k of U",
+                 "把方向存成了行（{text}）；(8.2) 把它们作为 U 的列 u_1, ..., u_k 排列"),
+    "pca-singular": (" holds the singular values omega_j; the variances are d_j = omega_j^2 / m "
+                     "(8.10)",
+                     "存放的是奇异值 omega_j；方差是 d_j = omega_j^2 / m (8.10)"),
+    "pca-rows-of-U": (" uses the first k rows of U; the directions are its columns, "
+                      "U_k = U[:, :k] (8.11)",
+                      "用的是 U 的前 k 行；方向是它的列，U_k = U[:, :k] (8.11)"),
+    "anomaly-sigma2-sd": (" treats sigma2 as a standard deviation: it is the variance sigma_j^2 "
+                          "already, so (9.2) uses it as it is",
+                          "把 sigma2 当成了标准差：它已经是方差 sigma_j^2，所以 (9.2) 直接使用它"),
+    "anomaly-underflow": (
+        " is -inf on {num} examples of n = {num2} features, whose densities are below 1e-308 and "
+        "round to 0: the log of a density that underflowed to 0; sum the logs of the n factors "
+        "instead (9.16), so that the density itself is never formed",
+        "是 -inf（在 {num} 个样本、n = {num2} 个特征的用例上，这些样本的密度低于 1e-308，舍入为 0）："
+        "这是一个下溢为 0 的密度的对数；改为对 n 个因子的对数求和 (9.16)，这样就根本不会构造密度本身"),
+    "anomaly-f1-nan": (
+        " is nan {text}: precision is 0/0 there; the last form of (9.12), 2 tp / ((tp + fp) + "
+        "(tp + fn)), has no 0/0 when there are anomalies, and gives 0",
+        "是 nan（{text}）：这时精确率是 0/0；(9.12) 的最后一种形式 2 tp / ((tp + fp) + (tp + fn)) "
+        "在有异常时不会出现 0/0，并给出 0"),
+    "anomaly-f1-accuracy": (" is the accuracy; (9.12) is the harmonic mean of precision and "
+                            "recall",
+                            "是准确率；(9.12) 是精确率和召回率的调和平均"),
+    "anomaly-equal": (" counts the examples with p <= tau as flagged {text}; the rule (9.10) flags "
+                      "p < tau, strictly",
+                      "把 p <= tau 的样本都算作被标记（{text}）；规则 (9.10) 标记的是 p < tau，严格小于"),
     # --- one common mistake or more per lab
     "linear-theta0": (
         "regularises theta_0: the penalty of (1.11) sums theta_1 ... theta_n, leaving out the "
@@ -234,12 +581,14 @@ _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 
 def _tidy(text):
     """Chinese punctuation and spacing where a translated part meets an English joint."""
-    text = re.sub(r" (在[^；：（）()]*?上)", r"（\1）", text)
+    text = re.sub(r",? (在(?:[^；：（）()]|\([^()]*\))*?上)", r"（\1）", text)
     text = re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", text)
     text = re.sub(rf"(?<=[\u4e00-\u9fff）]): ", "：", text)
     text = re.sub(rf"(?<=[\u4e00-\u9fff）]); ", "；", text)
     text = re.sub(rf"(?<=[\u4e00-\u9fff）]), ", "，", text)
-    text = re.sub(r" ?\(([\u4e00-\u9fff][^()]*)\)", r"（\1）", text)
+    text = re.sub(r" ?\(([\u4e00-\u9fff](?:[^()]|\([^()]*\))*)\)", r"（\1）", text)
+    text = re.sub(r"(?<=[A-Za-z0-9_)\]'])(?=[\u4e00-\u9fff])", " ", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9_])", " ", text)
     return text
 
 
