@@ -787,6 +787,10 @@ def test_unsolved_chinese_lab_says_not_implemented_in_chinese(name):
         assert text.startswith(f"{task}: 尚未实现：") and text.count("\n") == 1, text
     everything = "".join(text for *_, text in printed)
     assert "Traceback" not in everything and "这个单元格运行你写的函数：请先完成上面的" in everything
+    *_, (_, _, text) = printed
+    tasks = [t for t, spec in TASKS.items() if spec.lab == name]
+    assert text.splitlines() == [f"{t}: 尚未实现" for t in tasks] + [
+        f"{len(tasks)} 个任务中通过了 0 个"]
 
 
 def test_a_changed_english_lab_makes_its_chinese_lab_stale(tmp_path):
