@@ -584,3 +584,231 @@ def test_the_build_hook_gives_a_lab_page_the_sites_addresses(monkeypatch):
         '<a href="../unsupervised/k-means.md#eq-7.1">(7.1)</a> <a href="index.md">labs</a>',
         page=lab, config=None, files=None)
     assert 'href="../unsupervised/k-means.html#eq-7.1"' in html and 'href="index.html"' in html
+
+
+# --- the Chinese labs (docs-zh/labs/) and the one message catalogue -------------------------
+
+from mlbook.labs import _messages  # noqa: E402
+
+ZH_LAB_DIR = ROOT / "docs-zh" / "labs"
+ZH_LABS = [name for name in LABS if (ZH_LAB_DIR / f"{name}.ipynb").is_file()]
+CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def read_zh_lab(name):
+    return nbformat.read(ZH_LAB_DIR / f"{name}.ipynb", as_version=4)
+
+
+def solved_keeping_docstrings(notebook, module_name):
+    """As :func:`solved`, but each task keeps the notebook's own header and docstring:
+    only the stub's last line is replaced by the solution's body, as a reader does."""
+    source = (SOLUTIONS / f"{module_name}.py").read_text(encoding="utf-8")
+    lines = source.splitlines()
+    bodies = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef):
+            body = node.body[1:] if ast.get_docstring(node) else node.body
+            bodies[node.name] = "\n".join(lines[body[0].lineno - 1:node.end_lineno])
+    notebook = nbformat.from_dict(notebook)
+    for i, name in task_cells(notebook):
+        cell = notebook.cells[i]
+        (function,) = ast.parse(cell.source).body
+        head = cell.source.splitlines()[:function.body[-1].lineno - 1]
+        cell.source = "\n".join([*head, bodies[name]]) + "\n"
+    return notebook
+
+
+def test_every_message_of_the_catalogue_has_both_languages():
+    for key, forms in _messages.MESSAGES.items():
+        assert len(forms) == len(_messages.LANGUAGES) == 2, key
+        en, zh = forms
+        assert en.strip() and zh.strip() and en != zh, key
+        assert not CJK.search(en) and CJK.search(zh), key
+        fields = set(re.findall(r"\{(\w+)\}", en))
+        assert set(re.findall(r"\{(\w+)\}", zh)) <= fields, key
+        assert all(f.rstrip("0123456789") in _messages.FIELDS for f in fields), key
+
+
+def test_every_hint_has_its_chinese_step_by_step(capsys):
+    from mlbook.labs._core import HINTS
+
+    assert set(_messages.HINTS_ZH) == set(HINTS)
+    for task, steps in HINTS.items():
+        chinese = _messages.HINTS_ZH[task]
+        assert len(chinese) == len(steps), task
+        for english, zh in zip(steps, chinese):
+            assert CJK.search(zh), (task, zh)
+            # The same equations, the same code: every (n.m) and every shape of the step.
+            assert re.findall(r"\(\d+\.\d+\)", zh) == re.findall(r"\(\d+\.\d+\)", english), (task, zh)
+    labs.hint("backprop", lang="zh")
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "backprop：逐步检查以下各点" and out[2].startswith("  2. Delta3 = 你的 output_delta")
+    labs.hint("backprop")
+    assert capsys.readouterr().out.splitlines()[0] == "backprop: what to check, step by step"
+
+
+def _english_corpus():
+    """English lines the checks print: every known mistake, shortcut and hint, and the
+    machinery's own lines."""
+    lines = [diagnose(task, function).line for task, _, function in MISTAKES]
+    lines += [diagnose(task, function).line for task, function in MISTAKES_MODULE.SHORTCUTS]
+    def stub(*args):
+        raise NotImplementedError("your code here")
+
+    def calls_a_stub(*args):
+        return stub(*args)
+
+    lines += [diagnose(name, stub).line for name in TASKS]
+    lines.append(diagnose("sigmoid", calls_a_stub).line)
+    for name, (module_name, _) in LABS.items():
+        module = load_module(SOLUTIONS / f"{module_name}.py")
+        lines += [diagnose(task, getattr(module, task)).line
+                  for task, spec in TASKS.items() if spec.lab == name]
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        labs.progress("pca", {})
+        labs.hint("forward")
+        with your_code():
+            def unfinished():
+                raise NotImplementedError("your code here")
+            unfinished()
+    return lines + buffer.getvalue().splitlines()
+
+
+def test_every_message_of_the_catalogue_is_one_the_checks_write():
+    """An English form that no line of the checks contains any longer (the English was
+    reworded) would leave its Chinese unused: the catalogue follows the checks."""
+    corpus = "\n".join(_english_corpus())
+    unused = [key for key, pattern, _ in _messages._COMPILED if not pattern.search(corpus)]
+    assert not unused, unused
+
+
+# One common mistake per lab, and its diagnosis in Chinese, all of it.
+CHINESE_DIAGNOSES = {
+    "linear-regression": ("cost_penalising_the_intercept", "对 theta_0 做了正则化"),
+    "logistic-regression": ("sigmoid_of_minus_z", "指数的符号反了"),
+    "neural-networks": ("output_delta_with_a_stray_sigmoid_gradient", "g'(z) 与对数的导数相消"),
+    "svm": ("objective_penalising_b", "对偏置 b 也施加了惩罚"),
+    "k-means": ("centroids_as_sums", "要除以 N_k"),
+    "pca": ("covariance_unbiased", "除以的是 m - 1"),
+    "anomaly-detection": ("estimate_the_standard_deviation", "存放的是标准差"),
+}
+
+
+def _mistake(function_name):
+    (found,) = [(t, f) for t, _, f in MISTAKES if f.__name__ == function_name]
+    return found
+
+
+def _prose_left_in_english(line):
+    """Runs of two English words in a Chinese line, code and formulas aside."""
+    line = re.sub(r"`[^`]*`", "", line.split(": ", 1)[1])
+    return re.findall(r"\b[a-z]{3,} [a-z]{3,}\b", line)
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_a_common_mistake_gets_its_diagnosis_in_chinese(lab):
+    function_name, phrase = CHINESE_DIAGNOSES[lab]
+    task, function = _mistake(function_name)
+    assert TASKS[task].lab == lab
+    english, chinese = diagnose(task, function), diagnose(task, function, lang="zh")
+    assert english == diagnose(task, function, lang="en") and not CJK.search(english.message)
+    assert chinese.status == english.status == "failed"
+    assert phrase in chinese.message and chinese.line.startswith(f"{task}: 还不对："), chinese.line
+    assert not _prose_left_in_english(chinese.line), chinese.line
+    # The numbers of the English line, all of them, in the Chinese one.
+    assert sorted(re.findall(r"\d+(?:\.\d+)?", english.message)) == \
+        sorted(re.findall(r"\d+(?:\.\d+)?", chinese.message)), chinese.line
+
+
+def test_a_lab_with_chinese_docstrings_answers_in_chinese(capsys):
+    namespace = {}
+    exec('def sigmoid(z):\n    """逻辑函数 g(z)。"""\n    raise NotImplementedError("在这里写你的代码")\n',  # noqa: S102
+         namespace)
+    check("sigmoid", namespace["sigmoid"])
+    assert capsys.readouterr().out.startswith("sigmoid: 尚未实现：把 raise NotImplementedError")
+    labs.progress("logistic-regression", namespace)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "sigmoid: 尚未实现" and out[-1] == "5 个任务中通过了 0 个"
+    assert diagnose("sigmoid", namespace["sigmoid"], lang="en").message.startswith(
+        "not implemented yet")
+    with pytest.raises(ValueError, match="lang"):
+        diagnose("sigmoid", namespace["sigmoid"], lang="fr")
+
+
+@pytest.mark.parametrize("name", ZH_LABS)
+def test_chinese_lab_is_the_english_lab_with_its_text_translated(name):
+    sys.path.insert(0, str(ROOT / "overrides"))
+    from bookengine import translation
+
+    english, chinese = read_lab(name), read_zh_lab(name)
+    nbformat.validate(chinese)
+    assert chinese.metadata.mlbook.translation_of == translation.source_hash(
+        (LAB_DIR / f"{name}.ipynb").read_text(encoding="utf-8")), \
+        "the Chinese lab translates another version of the English one: translate the change"
+    assert chinese.metadata.kernelspec == english.metadata.kernelspec
+    assert [(c.cell_type, c.id) for c in chinese.cells] == [(c.cell_type, c.id) for c in english.cells]
+    for en, zh in zip(english.cells, chinese.cells):
+        if en.cell_type == "code":
+            assert translation.code_tokens(zh.source) == translation.code_tokens(en.source), \
+                f"docs-zh/labs/{name}.ipynb, cell {zh.id}: the code differs from the English"
+            assert zh.outputs == en.outputs == [] and zh.execution_count is None
+        else:
+            assert CJK.search(zh.source), f"cell {zh.id} is not translated"
+            assert re.findall(r"\$\$.*?\$\$", zh.source, re.S) == \
+                re.findall(r"\$\$.*?\$\$", en.source, re.S), zh.id
+            assert sorted(_links(nbformat.v4.new_notebook(cells=[zh]))) == \
+                sorted(_links(nbformat.v4.new_notebook(cells=[en]))), zh.id
+    # Every task's docstring is Chinese: that is how its checks know to answer in Chinese.
+    for i, task in task_cells(chinese):
+        (function,) = ast.parse(chinese.cells[i].source).body
+        assert CJK.search(ast.get_docstring(function)), task
+
+
+@pytest.mark.parametrize("name", ZH_LABS)
+def test_solved_chinese_lab_passes_every_check_in_chinese(name):
+    notebook = solved_keeping_docstrings(read_zh_lab(name), LABS[name][0])
+    printed = run(notebook, name)
+    lines = check_lines(printed)
+    assert len(lines) == len(task_cells(notebook))
+    for task, text in lines:
+        assert text.startswith(f"{task}: 通过：") and text.count("\n") == 1, text
+    *_, (_, _, text) = printed
+    tasks = [t for t, spec in TASKS.items() if spec.lab == name]
+    assert text.splitlines() == [f"{t}: 通过" for t in tasks] + [
+        f"{len(tasks)} 个任务中通过了 {len(tasks)} 个"]
+    assert_expected_values(printed)
+
+
+@pytest.mark.parametrize("name", ZH_LABS)
+def test_unsolved_chinese_lab_says_not_implemented_in_chinese(name):
+    printed = run(read_zh_lab(name), name)
+    for task, text in check_lines(printed):
+        assert text.startswith(f"{task}: 尚未实现：") and text.count("\n") == 1, text
+    everything = "".join(text for *_, text in printed)
+    assert "Traceback" not in everything and "这个单元格运行你写的函数：请先完成上面的" in everything
+    *_, (_, _, text) = printed
+    tasks = [t for t, spec in TASKS.items() if spec.lab == name]
+    assert text.splitlines() == [f"{t}: 尚未实现" for t in tasks] + [
+        f"{len(tasks)} 个任务中通过了 0 个"]
+
+
+def test_a_changed_english_lab_makes_its_chinese_lab_stale(tmp_path):
+    sys.path.insert(0, str(ROOT / "overrides"))
+    from bookengine import translation
+
+    en, zh = tmp_path / "docs", tmp_path / "docs-zh"
+    (en / "labs").mkdir(parents=True)
+    (zh / "labs").mkdir(parents=True)
+    english = read_lab("pca")
+    nbformat.write(english, en / "labs" / "pca.ipynb")
+    chinese = read_zh_lab("pca") if "pca" in ZH_LABS else nbformat.from_dict(english)
+    chinese.metadata["mlbook"] = {"translation_of": translation.source_hash(
+        (en / "labs" / "pca.ipynb").read_text(encoding="utf-8"))}
+    nbformat.write(chinese, zh / "labs" / "pca.ipynb")
+    assert [p for p, _, _ in translation.pairs(en, zh)] == ["labs/pca.ipynb"]
+    assert translation.stale_pages(en, zh) == []
+    assert "labs/pca.ipynb" not in translation.untranslated_pages(en, zh)
+    english.cells[2].source += "\nOne more sentence."
+    nbformat.write(english, en / "labs" / "pca.ipynb")
+    assert translation.stale_pages(en, zh) == ["labs/pca.ipynb"]

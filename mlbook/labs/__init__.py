@@ -18,6 +18,11 @@ and never prints the expected values.
 printing it; :func:`hint` prints what to check, step by step, for a task whose
 check says only that the result does not match; :func:`progress` prints the
 verdict of every task of a lab; :data:`TASKS` lists the tasks of every lab.
+
+The Chinese labs (``docs-zh/labs/``) get the same checks with Chinese lines:
+a lab whose task functions have Chinese docstrings is answered in Chinese, from
+the one message catalogue of ``mlbook/labs/_messages.py``; ``lang="en"`` or
+``lang="zh"`` chooses the language explicitly.
 """
 
 from . import _anomaly, _hints, _kmeans, _linear, _logistic, _network, _pca, _svm  # noqa: F401 (register)

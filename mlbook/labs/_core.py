@@ -11,6 +11,7 @@ that a check prints one line and never a traceback.
 import copy
 import itertools
 import linecache
+import sys
 import traceback
 import warnings
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..gradcheck import numerical_gradient, relative_error
+from ._messages import HINTS_ZH, language, text, translate
 
 TASKS = {}
 
@@ -455,7 +457,7 @@ class Result:
         return f"{self.task}: {self.message}"
 
 
-def diagnose(task_name, function):
+def diagnose(task_name, function, lang=None):
     """Run the checks of ``task_name`` on ``function`` and return a :class:`Result`.
 
     Parameters
@@ -464,11 +466,24 @@ def diagnose(task_name, function):
         The task, as the lab's check cell names it (``"linear_cost"``).
     function : callable
         The reader's function.
+    lang : {"en", "zh"}, optional
+        The language of the message; by default the lab's own: Chinese when
+        the function or its notebook's task functions have Chinese docstrings
+        (the Chinese labs), English otherwise.
 
     Returns
     -------
     Result
     """
+    result = _diagnose(task_name, function)
+    lang = language(function if callable(function) else None, lang=lang)
+    if lang == "en":
+        return result
+    return Result(result.task, result.status, translate(result.message, lang))
+
+
+def _diagnose(task_name, function):
+    """:func:`diagnose` in English, the language the checks are written in."""
     if task_name not in TASKS:
         known = ", ".join(sorted(TASKS))
         return Result(str(task_name), "failed",
@@ -531,13 +546,13 @@ def _failing_helper(task_name, function, _seen=None):
         deeper = _failing_helper(name, helper, seen)
         if deeper is not None:
             return deeper
-        result = diagnose(name, helper)
+        result = _diagnose(name, helper)
         if result.status == "failed":
             return name, result
     return None
 
 
-def check(task_name, function):
+def check(task_name, function, lang=None):
     """Check the reader's ``function`` for a lab task and print one line: the verdict.
 
     The function is run on several seeded cases, edge cases included, and
@@ -553,6 +568,8 @@ def check(task_name, function):
         The task, as the lab names it (``"linear_cost"``).
     function : callable
         Your function.
+    lang : {"en", "zh"}, optional
+        The language of the line; by default the lab's own (see :func:`diagnose`).
 
     Examples
     --------
@@ -562,13 +579,13 @@ def check(task_name, function):
     >>> check("sigmoid", sigmoid)  # doctest: +ELLIPSIS
     sigmoid: not implemented yet: ...
     """
-    print(diagnose(task_name, function).line)
+    print(diagnose(task_name, function, lang).line)
 
 
 HINTS = {}
 
 
-def hint(task_name):
+def hint(task_name, lang=None):
     """Print what to check, step by step, when a task's check says only "does not match".
 
     Between the one line of :func:`check` and the chapter's own code: the
@@ -579,18 +596,21 @@ def hint(task_name):
     ----------
     task_name : str
         The task, as the lab names it (``"nn_cost"``).
+    lang : {"en", "zh"}, optional
+        The language; by default the lab's own, found among the caller's globals.
     """
+    lang = language(namespace=sys._getframe(1).f_globals, lang=lang)  # noqa: SLF001 (the notebook)
     if task_name not in TASKS:
         known = ", ".join(sorted(TASKS))
         print(f"there is no task called {task_name!r}; the tasks are {known}")
         return
-    steps = HINTS.get(task_name, ())
-    print(f"{task_name}: what to check, step by step")
+    steps = HINTS.get(task_name, ()) if lang == "en" else HINTS_ZH.get(task_name, ())
+    print(translate(f"{task_name}: what to check, step by step", lang))
     for number, step in enumerate(steps, start=1):
         print(f"  {number}. {step}")
 
 
-def progress(lab, namespace):
+def progress(lab, namespace, lang=None):
     """Print the progress of a whole lab: one line per task, then how many passed.
 
     Each task's function is looked up by its name in ``namespace`` (a
@@ -604,7 +624,10 @@ def progress(lab, namespace):
         The lab, as its file is named (``"k-means"``).
     namespace : dict
         Where the reader's functions are, ``globals()`` in a notebook.
+    lang : {"en", "zh"}, optional
+        The language; by default the lab's own (see :func:`diagnose`).
     """
+    lang = language(namespace=namespace, lang=lang)
     tasks = [name for name, spec in TASKS.items() if spec.lab == lab]
     if not tasks:
         labs = ", ".join(sorted({spec.lab for spec in TASKS.values()}))
@@ -614,14 +637,15 @@ def progress(lab, namespace):
     for name in tasks:
         function = namespace.get(name)
         if function is None:
-            line = "not run yet: run the task's cell, then this one again"
+            line = translate("not run yet: run the task's cell, then this one again", lang)
         else:
-            result = diagnose(name, function)
+            result = diagnose(name, function, lang)
             passed += result.status == "passed"
-            line = {"passed": "passed", "not implemented": "not implemented yet"}.get(
-                result.status, _one_line(result.message, 110))
+            line = {"passed": text("word-passed", lang),
+                    "not implemented": text("word-not-implemented", lang)}.get(
+                result.status, _one_line(result.message, 110 if lang == "en" else 70))
         print(f"{name}: {line}")
-    print(f"{passed} of {len(tasks)} tasks passed")
+    print(translate(f"{passed} of {len(tasks)} tasks passed", lang))
 
 
 class your_code:  # noqa: N801 (used as a context manager, like a function)
@@ -640,7 +664,11 @@ class your_code:  # noqa: N801 (used as a context manager, like a function)
     def __exit__(self, kind, exc, tb):
         if kind is not None and issubclass(kind, NotImplementedError):
             name = _raised_by(exc) or "a function it uses"
-            print(f"This cell runs your functions: finish {name} above first "
-                  f"(it is not implemented yet).")
+            frame = tb
+            while frame.tb_next is not None:
+                frame = frame.tb_next
+            lang = language(namespace=frame.tb_frame.f_globals)
+            print(translate(f"This cell runs your functions: finish {name} above first "
+                            f"(it is not implemented yet).", lang))
             return True
         return False

@@ -28,6 +28,7 @@ Plain functions of text and paths; nothing here knows MkDocs.
 """
 
 import hashlib
+import json
 import io
 import posixpath
 import re
@@ -55,8 +56,14 @@ def front_matter(markdown):
 
 
 def translated_hash(markdown):
-    """The hash of the English source a Chinese page says it translates, or None."""
-    value = front_matter(markdown).get("translation_of")
+    """The hash of the English source a Chinese page says it translates, or None.
+
+    A notebook (JSON) records it in ``metadata.mlbook.translation_of``.
+    """
+    if markdown.lstrip().startswith("{"):
+        value = json.loads(markdown).get("metadata", {}).get("mlbook", {}).get("translation_of")
+    else:
+        value = front_matter(markdown).get("translation_of")
     return None if value is None else str(value)
 
 
@@ -78,10 +85,10 @@ def is_stale(zh_markdown, en_markdown):
 
 
 def pairs(en_docs, zh_docs):
-    """(path, English file, Chinese file) for every Markdown page of ``zh_docs``
-    that has an English original at the same path in ``en_docs``."""
+    """(path, English file, Chinese file) for every Markdown page and notebook of
+    ``zh_docs`` that has an English original at the same path in ``en_docs``."""
     en_docs, zh_docs = Path(en_docs), Path(zh_docs)
-    for zh in sorted(zh_docs.rglob("*.md")):
+    for zh in sorted([*zh_docs.rglob("*.md"), *zh_docs.rglob("*.ipynb")]):
         path = zh.relative_to(zh_docs).as_posix()
         en = en_docs / path
         if en.is_file():
