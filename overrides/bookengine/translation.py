@@ -364,3 +364,19 @@ def join_cjk_lines(html):
     parts = _PRE.split(html)
     return "".join(part if index % 2 else _CJK_BREAK.sub("", part)
                    for index, part in enumerate(parts))
+
+
+def page_text(path):
+    """A page's text as Markdown: a notebook's Markdown cells as they are and
+    its code cells as ``python`` fences, in order (what the page shows)."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".ipynb":
+        return text
+    import json  # noqa: PLC0415
+
+    parts = []
+    for cell in json.loads(text)["cells"]:
+        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        parts.append(f"```python\n{source}\n```" if cell["cell_type"] == "code" else source)
+    return "\n\n".join(parts) + "\n"
