@@ -469,3 +469,27 @@ def test_a_line_break_between_chinese_characters_is_no_space():
     html = "<p>第一行的末尾\n第二行，接着\n  写。English\nwords and 中文\n$x$</p><pre>代码\n注释</pre>"
     assert translation.join_cjk_lines(html) == \
         "<p>第一行的末尾第二行，接着写。English\nwords and 中文\n$x$</p><pre>代码\n注释</pre>"
+
+
+def test_a_stale_chinese_lab_shows_the_notice_too(tmp_path):
+    """A lab's page comes from its notebook (mkdocs-jupyter), so the notice is
+    put into its HTML; a current lab gets none."""
+    import json
+    from types import SimpleNamespace
+
+    from tests._hooks import load_hook
+
+    language = load_hook("language")
+    (tmp_path / "docs" / "labs").mkdir(parents=True)
+    (tmp_path / "docs-zh" / "labs").mkdir(parents=True)
+    english = json.dumps({"cells": [], "metadata": {}})
+    (tmp_path / "docs" / "labs" / "lab.ipynb").write_text(english)
+    chinese = tmp_path / "docs-zh" / "labs" / "lab.ipynb"
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.zh.yml"), theme={"language": "zh"})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="labs/lab.ipynb", dest_uri="labs/lab.html",
+                                                abs_src_path=str(chinese)))
+    for recorded, stale in ((translation.source_hash(english), False), ("0123456789ab", True)):
+        chinese.write_text(json.dumps({"cells": [], "metadata": {"mlbook": {"translation_of": recorded}}}))
+        html = language.on_page_content("<p>实验</p>", page=page, config=config, files=None)
+        assert (translation.NOTICE_TITLE in html) == stale
+        assert ('href="../../labs/lab.html"' in html) == stale

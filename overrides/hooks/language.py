@@ -99,6 +99,13 @@ def on_page_content(html, page, config, files, **kwargs):
     if not _is_zh(config):
         return html
     html = translation.join_cjk_lines(html)
+    english = _english_source(config, page)
+    if english is not None and english.suffix == ".ipynb":
+        # A lab's page is made from its notebook, not from Markdown: its notice goes here.
+        zh_text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        if translation.is_stale(zh_text, english.read_text(encoding="utf-8")):
+            url = _to_english(page.file.dest_uri, page.file.dest_uri)
+            html = "\n".join(translation.stale_notice(url)) + html
     html, problems = translation.english_links(html, page.file.dest_uri,
                                                _root(config) / EN_DOCS)
     for problem in problems:
