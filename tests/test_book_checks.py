@@ -97,6 +97,9 @@ def test_a_number_is_not_backed_by_a_longer_one():
 def test_references_and_code_are_not_prose():
     page = "Text.\n\n`max_iter=1500`\n\n## References\n\n- Vol. 123, pp. 456-789.\n"
     assert unbacked_numbers(page, "") == []
+    # A translated page keeps the anchor: its references are no prose either.
+    assert unbacked_numbers(page.replace("## References", "## 参考文献 {#references}"), "") == []
+    assert unbacked_numbers(page.replace("## References", "## 参考"), "") != []
 
 
 def test_tagged_displays_get_a_static_anchor_and_a_visible_number():

@@ -145,7 +145,9 @@ def significant_digits(number):
 def prose(markdown):
     """The text a reader reads as prose: no code, no links' targets, no references."""
     text = "\n".join(_outside_code(markdown))
-    text = re.split(r"^## References\s*$", text, flags=re.M)[0]
+    # The references section: "## References", or a translated heading that
+    # keeps its anchor ("## 参考文献 {#references}").
+    text = re.split(r"^## (?:References|.*\{#references\})\s*$", text, flags=re.M)[0]
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = re.sub(r"\]\([^)]*\)", "]", text)
     text = TAG.sub("", text)
