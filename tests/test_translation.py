@@ -403,12 +403,15 @@ def _two_editions(tmp_path, english, chinese):
     return editions
 
 
-def _page_markdown(execute, text, file, files, config, meta=None):
+def _page_markdown(execute, text, file, files, config):
     from types import SimpleNamespace
 
+    from mkdocs.utils import meta
+
     execute.on_files([file], config)
-    page = SimpleNamespace(file=file, title="T", meta=meta or {})
-    return execute.on_page_markdown(text, page=page, config=config, files=files)
+    body, front = meta.get_data(text)  # MkDocs passes the page without its front matter
+    page = SimpleNamespace(file=file, title="T", meta=front)
+    return execute.on_page_markdown(body, page=page, config=config, files=files)
 
 
 def test_the_chinese_build_reuses_the_english_run_of_identical_code_even_in_ci(tmp_path, monkeypatch):
@@ -423,7 +426,8 @@ def test_the_chinese_build_reuses_the_english_run_of_identical_code_even_in_ci(t
     counter = tmp_path / "runs.txt"
     code = f"with open({str(counter)!r}, 'a') as f:\n    f.write('x')\nprint('ran', 17)\n"
     english = f"# T\n\nSome text.\n\n```python\n{code}```\n"
-    chinese = f"# 标题\n\n一段比英文长一些的中文正文。\n\n第二段。\n\n```python\n{code}```\n"
+    chinese = (f"---\ntranslation_of: 0123456789ab\n---\n\n# 标题\n\n一段比英文长一些的中文正文。\n\n"
+               f"第二段。\n\n```python\n{code}```\n")
     editions = _two_editions(tmp_path, english, chinese)
     _page_markdown(execute, *editions["docs"])
     assert counter.read_text() == "x"

@@ -33,6 +33,7 @@ from pathlib import Path
 import yaml
 from html import escape as html_escape, unescape as html_unescape
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import meta
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # overrides/, for bookengine
 from bookengine import api  # noqa: E402
@@ -118,6 +119,9 @@ def on_files(files, config, **kwargs):
     todo = {}
     _STATE["reused"] = set()
     for src, markdown in pages.items():
+        # What MkDocs passes to on_page_markdown: the page without its front
+        # matter (a translated page has one), so that the run fits what is shown.
+        markdown = meta.get_data(markdown)[0]
         if not any(fence.runnable for fence in find_fences(markdown)):
             continue
         key = _STATE["keys"][src] = runner.cache_key(markdown, root)
@@ -151,7 +155,7 @@ def _english_run(config, src, markdown):
     english = root / "docs" / src
     if _docs(config) == "docs" or not english.is_file():
         return None
-    english = english.read_text(encoding="utf-8")
+    english = meta.get_data(english.read_text(encoding="utf-8"))[0]
     en_fences = [f for f in find_fences(english) if f.runnable]
     zh_fences = [f for f in find_fences(markdown) if f.runnable]
     if [f.code for f in en_fences] != [f.code for f in zh_fences]:
