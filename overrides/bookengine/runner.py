@@ -15,6 +15,7 @@ it; if the sources changed while the page ran, the result is not stored.
 """
 
 import ast
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -121,6 +122,14 @@ def _versions():
 def _code_of(path):
     """A module's code without its docstrings and comments (its AST), or its
     text if it does not parse (the page's run will show the error)."""
+    stat = path.stat()
+    return _code_of_version(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _code_of_version(path, mtime_ns, size):
+    """:func:`_code_of` for one version of the file (every page's key reads
+    every module: each is parsed once per version, not once per page)."""
     text = path.read_text(encoding="utf-8")
     try:
         tree = ast.parse(text)
