@@ -497,3 +497,14 @@ def test_a_stale_chinese_lab_shows_the_notice_too(tmp_path):
         html = language.on_page_content("<p>实验</p>", page=page, config=config, files=None)
         assert (translation.NOTICE_TITLE in html) == stale
         assert ('href="../../labs/lab.html"' in html) == stale
+
+
+def test_a_page_s_cache_key_does_not_depend_on_how_the_configuration_was_named(monkeypatch):
+    """`mkdocs build -f mkdocs.zh.yml` gives a relative root; the English build's
+    entries are keyed with an absolute one. The Chinese build found none of
+    them until the key resolved its root."""
+    from bookengine import runner
+
+    monkeypatch.chdir(ROOT)
+    page = "# T\n\n```python\nprint(1)\n```\n"
+    assert runner.cache_key(page, ".") == runner.cache_key(page, ROOT)

@@ -146,7 +146,7 @@ def _code_of_version(path, mtime_ns, size):
 
 def cache_key(markdown, root):
     """A digest of everything that decides what the page prints (see the module)."""
-    root = Path(root)
+    root = Path(root).resolve()  # the same key from `-f mkdocs.yml` and from the absolute path
     digest = hashlib.sha256(markdown.encode("utf-8"))
     sources = sorted((root / "mlbook").rglob("*.py")) + sorted(ENGINE.rglob("*.py"))
     sources += [p for p in [root / "docs" / "javascripts" / "mathjax.js"] if p.is_file()]

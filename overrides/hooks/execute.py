@@ -55,7 +55,7 @@ PRINT_PAGE = "print.md"  # the whole book on one page; see bookengine/printbook.
 
 
 def _root(config):
-    return Path(config.config_file_path).parent
+    return Path(config.config_file_path).resolve().parent
 
 
 def _lang(config):
@@ -137,6 +137,9 @@ def on_files(files, config, **kwargs):
             continue
         todo[src] = markdown
     docs = _STATE["docs"] = _docs(config)
+    if _STATE["reused"] or docs != "docs":
+        print(f"INFO    -  {docs}: {len(_STATE['reused'])} pages reuse the English run of the "
+              f"same code; {len(todo)} run", file=sys.stderr, flush=True)
     _STATE["cache_root"] = _cache_root(config)
     futures = runner.run_pages({f"{docs}/{src}": md for src, md in todo.items()}, root)
     for src, markdown in todo.items():

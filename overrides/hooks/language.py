@@ -41,7 +41,7 @@ SHARED = ("javascripts/", "stylesheets/", "assets/")
 
 
 def _root(config):
-    return Path(config.config_file_path).parent
+    return Path(config.config_file_path).resolve().parent
 
 
 def _is_zh(config):
