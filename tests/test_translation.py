@@ -268,13 +268,33 @@ def test_every_page_switches_to_the_same_page_of_the_other_edition(tmp_path):
 
 # --- the glossary and Chinese search -----------------------------------------------
 
-def glossary():
-    """(English, Chinese, [forms not to use]) for each row of docs-zh/glossary.md."""
+class Term:
+    """One row of docs-zh/glossary.md.
+
+    ``names``: the English names a parenthesis may give (the English cell split
+    at " / ", without the "(parameter)"/"(statistics)" that only tells two rows
+    apart); ``avoid``: forms never to use; ``others``: longer words that contain
+    the Chinese form (or a form to avoid) but are other words."""
+
+    def __init__(self, english, chinese, avoid, others):
+        self.english, self.chinese, self.avoid, self.others = english, chinese, avoid, others
+        self.names = [re.sub(r"\s*\((parameter|statistics)\)$", "", name).strip()
+                      for name in english.split(" / ")]
+
+
+def _words(cell):
+    return [word.strip() for word in cell.split("、") if word.strip()]
+
+
+def glossary(text=None):
+    """The Terms of docs-zh/glossary.md (or of ``text``, a glossary page)."""
+    if text is None:
+        text = (ZH / "glossary.md").read_text(encoding="utf-8")
     rows = []
-    for line in (ZH / "glossary.md").read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and cells[0] not in ("English", "---"):
-            rows.append((cells[0], cells[1], [v for v in cells[2].split("、") if v]))
+        if len(cells) == 5 and cells[0] not in ("English", "---"):
+            rows.append(Term(cells[0], cells[1], _words(cells[2]), _words(cells[3])))
     return rows
 
 
@@ -282,42 +302,220 @@ def _squash(text):
     return re.sub(r"\s+", "", text)
 
 
+def _english_key(text):
+    """An English name compared loosely: case, a leading article, British or
+    American spelling (-ise/-ize, centring/centering) and spacing don't count."""
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip().lower())
+    text = re.sub(r"is(e|es|ed|ing|ation|ations)\b", r"iz\1", text)
+    text = text.replace("centring", "centering").replace("centred", "centered")
+    return re.sub(r"\s+", " ", text)
+
+
+def _name_matches(inside, term):
+    """Does the text of a parenthesis begin with one of the term's English names
+    (a plural allowed)?"""
+    given = _english_key(inside)
+    for name in term.names:
+        key = _english_key(name)
+        if given.startswith(key) and not re.match(r"[a-z0-9]", given[len(key):len(key) + 1]) \
+                or re.match(re.escape(key) + r"(s|es)\b", given):
+            return True
+    return False
+
+
+def _spans(text, form, others=()):
+    """(start, end) of each occurrence of ``form`` not inside one of ``others``."""
+    covered = [(m.start(), m.end()) for other in others for m in re.finditer(re.escape(other), text)]
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(form), text)
+            if not any(a <= m.start() and m.end() <= b for a, b in covered)]
+
+
+def body_prose(markdown):
+    """The page's body prose, the same length as ``markdown`` (so positions are
+    the page's): front matter, headings, admonition titles, code (fenced and
+    inline), math (display and inline), link texts and targets and HTML tags are
+    blanked, line breaks kept."""
+    lines = markdown.split("\n")
+    blank = set()
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+        blank.update(range(end + 1))
+    for first, last in translation.verbatim_spans(markdown):
+        blank.update(range(first, last + 1))
+    out = []
+    for i, line in enumerate(lines):
+        if i in blank or re.match(r"\s{0,3}#{1,6}\s", line) or re.match(r"\s*(!!!|\?\?\?\+?)\s", line):
+            out.append(" " * len(line))
+            continue
+        for pattern in (r"`[^`]*`", r"\$[^$]+\$", r"\\\(.*?\\\)", r"\[[^\]]*\]\([^)]*\)",
+                        r"<[^>]+>", r"\{#[^}]*\}"):
+            line = re.sub(pattern, lambda m: " " * len(m[0]), line)
+        out.append(line)
+    return "\n".join(out)
+
+
+_TOKENIZER = []
+
+
+def _word_boundaries(text):
+    """Positions where the search's segmentation (jieba with the book's
+    dictionary) starts or ends a word."""
+    if not _TOKENIZER:
+        import jieba
+        import yaml
+
+        config = yaml.safe_load((ROOT / "mkdocs.zh.yml").read_text(encoding="utf-8"))
+        tokenizer = jieba.Tokenizer()
+        with open(ROOT / config["plugins"]["search"]["jieba_dict_user"], "rb") as file:
+            tokenizer.load_userdict(file)
+        _TOKENIZER.append(tokenizer)
+    return {end for _, _, end in _TOKENIZER[0].tokenize(text)} | {0}
+
+
+def first_uses(markdown, terms):
+    """(term, position) of the first use of each glossary term in the body prose
+    of a page: an occurrence inside a longer glossary term (梯度 in 梯度下降),
+    inside one of the term's ``others``, or that the search's word segmentation
+    cuts (先验 in 先验证) does not count."""
+    text = body_prose(markdown)
+    cuts = _word_boundaries(text)
+    found = {id(term): [(a, b) for a, b in _spans(text, term.chinese, term.others)
+                        if a in cuts and b in cuts or not re.match(r"[\u4e00-\u9fff]", term.chinese)]
+             for term in terms}
+    every = [span for spans in found.values() for span in spans]
+    uses = []
+    for term in terms:
+        own = [(a, b) for a, b in found[id(term)]
+               if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in every)]
+        if own:
+            uses.append((term, min(own)))
+    return uses
+
+
+def english_at_first_use_problems(markdown, terms):
+    """Each glossary term used in the body prose whose first use is not followed
+    by （English） (``**术语（English）**`` and ``**术语**（English）`` both count).
+    A term whose Chinese form contains its English name (Hessian 矩阵) is exempt,
+    and so is one whose English has digits (0-1 loss, F1 score): the parenthesis
+    would add numbers the English page does not have."""
+    problems = []
+    for term, (start, end) in first_uses(markdown, terms):
+        if any(name.lower() in term.chinese.lower() for name in term.names) \
+                or re.search(r"\d", term.names[0]):
+            continue
+        after = markdown[end:end + 80]
+        after = after.lstrip("*”’")
+        given = after.startswith("（") and _name_matches(after[1:].split("）")[0], term)
+        # or inside a parenthesis with the English after a comma: （自助法，bootstrap）
+        given = given or markdown[start - 1:start] == "（" and after.startswith("，") \
+            and _name_matches(after[1:].split("）")[0], term)
+        if not given:
+            line = markdown.count("\n", 0, start) + 1
+            problems.append(f"line {line}: {term.chinese} ({term.names[0]}) first used without "
+                            f"（{term.names[0]}）: {markdown[max(0, start - 12):end + 12]!r}")
+    return problems
+
+
+def forbidden_form_problems(markdown, terms):
+    """Each use of a form the glossary says not to use (outside the longer words
+    the glossary lists for it) and each 中文（English） whose Chinese is not the
+    glossary's form for that English."""
+    text = "\n".join(translation.prose_lines(markdown))
+    problems = []
+    for term in terms:
+        for form in term.avoid:
+            for start, _ in _spans(text, form, term.others):
+                problems.append(f"{form!r} (…{text[max(0, start - 8):start + 12]}…); "
+                                f"the glossary's form for {term.english!r} is {term.chinese!r}")
+    by_name = {}
+    for term in terms:
+        for name in term.names:
+            by_name.setdefault(_english_key(name), set()).add(term.chinese)
+    for match in re.finditer(r"（([^（）]+)）", text):
+        inside, before = match[1], text[max(0, match.start() - 40):match.start()]
+        key = _english_key(re.split(r"[，；,;]", inside)[0])
+        chinese = by_name.get(key) or by_name.get(key[:-1] if key.endswith("s") else None) \
+            or by_name.get(key[:-2] if key.endswith("es") else None)
+        if chinese and not any(_squash(before).rstrip("*”’").endswith(_squash(c)) for c in chinese):
+            problems.append(f"{before[-14:]}（{inside}）; the glossary has {' or '.join(sorted(chinese))!r}")
+    return problems
+
+
+def _chinese_pages():
+    return [page for page in sorted([*ZH.rglob("*.md"), *ZH.rglob("*.ipynb")])
+            if page.name != "glossary.md"]
+
+
 def test_the_glossary_has_one_row_per_term_and_the_terms_the_home_page_uses():
     rows = glossary()
     assert len(rows) >= 40
-    english = [e.lower() for e, _, _ in rows]
-    chinese = [c for _, c, _ in rows]
+    english = [t.english.lower() for t in rows]
+    chinese = [t.chinese for t in rows]
     assert len(set(english)) == len(english) and len(set(chinese)) == len(chinese)
     home = (ZH / "index.md").read_text(encoding="utf-8")
     for term in ("反向传播", "交叉熵", "梯度检验", "支持向量机", "学习率", "主成分分析", "异常检测"):
         assert term in chinese and term in home
+    # the two meanings of "bias" are two rows, and "step size" is a term of its own
+    bias = {t.english: t.chinese for t in rows if "bias" in t.names}
+    assert bias == {"bias (parameter)": "偏置", "bias (statistics)": "偏差"}
+    assert "步长" in chinese and not any("步长" in t.avoid for t in rows)
 
 
-def test_each_glossary_term_has_one_chinese_form_across_the_chinese_pages():
+@pytest.mark.parametrize("page", _chinese_pages(), ids=lambda p: str(p.relative_to(ZH)))
+def test_each_glossary_term_has_one_chinese_form_across_the_chinese_pages(page):
+    problems = forbidden_form_problems(translation.page_text(page), glossary())
+    assert not problems, f"{page.relative_to(ZH)}:\n" + "\n".join(problems)
+
+
+def test_the_term_check_catches_a_second_chinese_form_and_not_a_longer_word():
     rows = glossary()
-    by_english = {e.lower(): c for e, c, _ in rows}
-    for page in sorted([*ZH.rglob("*.md"), *ZH.rglob("*.ipynb")]):
-        if page.name == "glossary.md":
-            continue
-        text = "\n".join(translation.prose_lines(translation.page_text(page)))
-        for english, chinese, avoid in rows:
-            for form in avoid:
-                assert form not in text, f"{page.name}: {form!r}; the glossary's form for " \
-                                         f"{english!r} is {chinese!r}"
-        # "中文（English）": the Chinese before the parenthesis is the glossary's.
-        for before, inside in re.findall(r"([^\s（）]{1,12}\s?[^\s（）]{0,6})（([^）]+)）", text):
-            term = inside.split("，")[0].strip().lower()
-            if term in by_english:
-                assert _squash(before).endswith(_squash(by_english[term])), \
-                    f"{page.name}: {before}（{inside}）; the glossary has {by_english[term]!r}"
+    assert forbidden_form_problems("对数几率回归（logistic regression）", rows)
+    assert forbidden_form_problems("我们用逻辑斯谛回归。", rows)
+    assert forbidden_form_problems("网络的精度。", rows)
+    # a form to avoid inside a longer legitimate word is not a second form
+    assert not forbidden_form_problems("用双精度计算，数值精度足够；学习率也叫步长。", rows)
+    # both bold forms, a plural and the other spelling
+    assert not forbidden_form_problems("**聚类（clustering）**与**质心**（centroids）；**正则化**（regularisation）", rows)
+    # "bias" is either of two rows
+    assert not forbidden_form_problems("偏置（bias）与偏差（bias）", rows)
+    assert forbidden_form_problems("偏移（bias）", rows)  # neither of the two
+    assert forbidden_form_problems("黑塞矩阵（Hessian）", rows)
 
 
-def test_the_term_check_catches_a_second_chinese_form(tmp_path):
-    rows = {e.lower(): c for e, c, _ in glossary()}
-    text = "对数几率回归（logistic regression）"
-    before, inside = re.findall(r"([^\s（）]{1,12}\s?[^\s（）]{0,6})（([^）]+)）", text)[0]
-    assert not _squash(before).endswith(rows[inside])
-    assert any("对数几率回归" in avoid for _, _, avoid in glossary())
+@pytest.mark.parametrize("page", _chinese_pages(), ids=lambda p: str(p.relative_to(ZH)))
+def test_the_english_term_is_given_at_its_first_use_on_each_page(page):
+    problems = english_at_first_use_problems(translation.page_text(page), glossary())
+    assert not problems, f"{page.relative_to(ZH)}:\n" + "\n".join(problems)
+
+
+def test_the_first_use_check_fails_on_a_page_without_the_parenthesis():
+    rows = glossary()
+    page = textwrap.dedent("""\
+        ---
+        translation_of: 0123456789ab
+        figures:
+          1:
+            caption: "学习率很大时"
+        ---
+
+        # 学习率与梯度下降 {#learning-rate}
+
+        !!! note "学习率"
+
+            梯度下降的步子由学习率决定，`学习率` 与 $\\text{学习率}$ 不算。
+        """)
+    problems = english_at_first_use_problems(page, rows)
+    assert len(problems) == 2 and "学习率 (learning rate)" in " ".join(problems)
+    assert "梯度下降 (gradient descent)" in " ".join(problems)
+    fixed = page.replace("梯度下降的步子由学习率决定",
+                         "**梯度下降**（gradient descent）的步子由**学习率（learning rate）**决定，学习率")
+    assert english_at_first_use_problems(fixed, rows) == []
+    # only the first use counts, and 梯度 inside 梯度下降 is not a use of 梯度
+    late = fixed.replace("，学习率", "，梯度与学习率")
+    assert [p.split(":")[1].split()[0] for p in english_at_first_use_problems(late, rows)] == ["梯度"]
+    # a word the glossary lists as another word is not a use (偏差 as deviation)
+    assert english_at_first_use_problems("x 对均值的偏差之和为零，偏差（bias）\n", rows) == []
+    assert english_at_first_use_problems("x 的偏差之和为零，偏差（bias）\n", rows) != []
 
 
 def test_chinese_search_keeps_the_book_s_terms_whole():
@@ -328,8 +526,8 @@ def test_chinese_search_keeps_the_book_s_terms_whole():
     dictionary = ROOT / config["plugins"]["search"]["jieba_dict_user"]
     words = {line.split()[0] for line in dictionary.read_text(encoding="utf-8").splitlines()
              if line.strip()}
-    for _, chinese, _ in glossary():
-        assert _squash(chinese) in words, f"{chinese} is in the glossary, not in {dictionary.name}"
+    for term in glossary():
+        assert _squash(term.chinese) in words, f"{term.chinese} is in the glossary, not in {dictionary.name}"
     tokenizer = jieba.Tokenizer()
     with open(dictionary, "rb") as file:  # jieba leaves a file it opens itself open
         tokenizer.load_userdict(file)
