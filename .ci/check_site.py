@@ -307,7 +307,12 @@ def search_ranking(browser, base, queries=LEARNER_QUERIES):
     for query, expected in queries.items():
         page.locator(".md-search__input").click()
         page.locator(".md-search__input").fill("")
-        page.keyboard.type(query, delay=10)
+        if query.isascii():
+            page.keyboard.type(query, delay=10)
+        else:  # typed Chinese starts no search: insert it, then a key press does
+            page.keyboard.insert_text(query)
+            page.keyboard.press("Space")
+            page.keyboard.press("Backspace")
         try:
             page.wait_for_selector(".md-search-result__item", timeout=15_000)
             page.wait_for_timeout(1000)  # the results of the whole query, not of its first letters
