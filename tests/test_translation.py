@@ -345,13 +345,15 @@ def body_prose(markdown):
     out = []
     for i, line in enumerate(lines):
         if i in blank or re.match(r"\s{0,3}#{1,6}\s", line) or re.match(r"\s*(!!!|\?\?\?\+?)\s", line):
-            out.append(" " * len(line))
-            continue
-        for pattern in (r"`[^`]*`", r"\$[^$]+\$", r"\\\(.*?\\\)", r"\[[^\]]*\]\([^)]*\)",
-                        r"<[^>]+>", r"\{#[^}]*\}"):
-            line = re.sub(pattern, lambda m: " " * len(m[0]), line)
+            line = " " * len(line)
         out.append(line)
-    return "\n".join(out)
+    text = "\n".join(out)
+    # Inline code, math and links may run over a line break: blank them in the
+    # whole text (keeping the line breaks), not line by line.
+    for pattern in (r"`[^`]*`", r"\$[^$]+\$", r"\\\(.*?\\\)", r"\[[^\]]*\]\([^)]*\)",
+                    r"<[^>]+>", r"\{#[^}]*\}"):
+        text = re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m[0]), text, flags=re.S)
+    return text
 
 
 _TOKENIZER = []
@@ -706,3 +708,10 @@ def test_a_page_s_cache_key_does_not_depend_on_how_the_configuration_was_named(m
     monkeypatch.chdir(ROOT)
     page = "# T\n\n```python\nprint(1)\n```\n"
     assert runner.cache_key(page, ".") == runner.cache_key(page, ROOT)
+
+
+def test_body_prose_blanks_inline_math_that_runs_over_a_line_break():
+    page = "正文 $a +\nb$ 之后是容差和\n曲率。\n"
+    prose = body_prose(page)
+    assert len(prose) == len(page) and prose.count("\n") == page.count("\n")
+    assert "a +" not in prose and "b$" not in prose and "容差" in prose and "曲率" in prose

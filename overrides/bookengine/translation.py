@@ -55,16 +55,26 @@ def front_matter(markdown):
     return (yaml.safe_load(found[1]) or {}) if found else {}
 
 
+def _record(markdown, key):
+    if markdown.lstrip().startswith("{"):  # a notebook: metadata.mlbook
+        value = json.loads(markdown).get("metadata", {}).get("mlbook", {}).get(key)
+    else:
+        value = front_matter(markdown).get(key)
+    return None if value is None else str(value)
+
+
 def translated_hash(markdown):
     """The hash of the English source a Chinese page says it translates, or None.
 
     A notebook (JSON) records it in ``metadata.mlbook.translation_of``.
     """
-    if markdown.lstrip().startswith("{"):
-        value = json.loads(markdown).get("metadata", {}).get("mlbook", {}).get("translation_of")
-    else:
-        value = front_matter(markdown).get("translation_of")
-    return None if value is None else str(value)
+    return _record(markdown, "translation_of")
+
+
+def reviewed_hash(markdown):
+    """The hash of the English source against which a second reader read the
+    Chinese page (``reviewed``, beside ``translation_of``), or None."""
+    return _record(markdown, "reviewed")
 
 
 def is_stale(zh_markdown, en_markdown):
