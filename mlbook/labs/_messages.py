@@ -94,9 +94,9 @@ MESSAGES = {
                     "在 return 语句里按这个顺序排列"),
     # --- comparing with mlbook (_core.py)
     "times-large": (" is {name} times too large ({name2} = {num} here)",
-                    "大了 {name} 倍（这里 {name2} = {num}）"),
+                    "是应有值的 {name} 倍（这里 {name2} = {num}）"),
     "times-small": (" is {name} times too small ({name2} = {num} here)",
-                    "小了 {name} 倍（这里 {name2} = {num}）"),
+                    "只有应有值的 1/{name}（这里 {name2} = {num}）"),
     "twice": (" is twice too large", "大了一倍"),
     "opposite-sign": (" has the opposite sign", "符号相反"),
     "constants": ("; compare the constants with {eq}", "；请对照 {eq} 检查常数"),
@@ -203,11 +203,11 @@ MESSAGES = {
     "case-new": ("on {num} new examples and {num2} training examples",
                  "在 {num} 个新样本和 {num2} 个训练样本上"),
     "case-course-kernel": ("on the course's check, x1 = {shape}, x2 = {shape2}, sigma = {num}",
-                           "在课程自己的检查用例上，x1 = {shape}，x2 = {shape2}，sigma = {num}"),
+                           "在课程自己的检查用例 x1 = {shape}、x2 = {shape2}、sigma = {num} 上"),
     "case-lloyd": ("on m = {num} examples, K = {num2}, from a start whose assignments change for "
                    "{num3} iterations, with max_iters = {num4}",
-                   "在 m = {num} 个样本、K = {num2}、分配结果会变化 {num3} 次迭代的起点上，"
-                   "max_iters = {num4}"),
+                   "在 m = {num} 个样本、K = {num2}、max_iters = {num4}，且起点的分配结果会连续变化 "
+                   "{num3} 次迭代的用例上"),
     "case-empty": ("on m = {num} examples in K = {num2} clusters where cluster {num3} is empty",
                    "在 m = {num} 个样本、K = {num2} 个簇且簇 {num3} 为空的用例上"),
     "case-kmeans-features": ("on m = {num} examples of {num2} features and K = {num3} centroids",
@@ -224,15 +224,15 @@ MESSAGES = {
                  "在密度为 1e-5, 2e-5, 3e-5, 0.2, 0.5, 1、最小的两个是异常的这一章的玩具用例上"),
     "case-confident": ("on a confident network (output weights near 25, some logits beyond 40 on "
                        "the wrong side) with m = {num} and lam = {num2}",
-                       "在一个置信度很高的网络上（输出权重接近 25，有些 logit 在错误的一侧超过 40），"
-                       "m = {num}，lam = {num2}"),
+                       "在 m = {num}、lam = {num2}，输出权重接近 25、有些 logit 落在错误一侧且超过 40 的"
+                       "置信度很高的网络上"),
     "case-logit-40": ("on a case where one example labelled 0 has the logit z = 40 (a confidently "
                       "wrong prediction)",
-                      "在一个标签为 0 的样本的 logit 为 z = 40 的用例上（置信度很高却错了的预测）"),
+                      "在一个标签为 0 的样本的 logit 为 z = 40，即预测置信度很高却错了的用例上"),
     "case-distinct": ("on m = {num} examples with only {num2} distinct rows and K = {num3}, with "
                       "np.random.default_rng(0)",
-                      "在 m = {num} 个样本、只有 {num2} 个互不相同的行、K = {num3} 的用例上，"
-                      "使用 np.random.default_rng(0)"),
+                      "在 m = {num} 个样本、只有 {num2} 个互不相同的行、K = {num3}、"
+                      "使用 np.random.default_rng(0) 的用例上"),
     # --- the tasks' own explanations
     "linear-theta0-gradient": (
         "regularises theta_0: in (1.12) the penalty's gradient is lam/m times theta with its "
@@ -245,7 +245,7 @@ MESSAGES = {
         "的惩罚项只有应有值的一半：代价中 lam/(2m) 的 1/2 与 theta_j^2 求导得到的 2 相消，"
         "所以 {eq} 加上的是 lam/m I_0 theta"),
     "linear-m-penalty": ("has a penalty term m times too large: (1.12) divides the whole gradient "
-                         "by m", "的惩罚项大了 m 倍：(1.12) 把整个梯度除以 m"),
+                         "by m", "的惩罚项是应有值的 m 倍：(1.12) 把整个梯度除以 m"),
     "no-penalty-gradient": ("is not regularised: lam is ignored; {eq} adds lam/m I_0 theta",
                             "没有正则化：忽略了 lam；{eq} 要加上 lam/m I_0 theta"),
     "linear-mu-rows": (" has one entry per example", "每个样本有一个元素"),
@@ -265,8 +265,8 @@ MESSAGES = {
         " is too small {text}: clipping the predictions away from 0 and 1 caps what a wrong "
         "prediction can cost, but a logit of 40 on the wrong side costs 40; compute the logs from "
         "z, as (2.9) shows",
-        "太小了（{text}）：把预测值截断在 0 和 1 之外，会给错误预测的代价设上限，而错误一侧 40 的 "
-        "logit 代价就是 40；像 (2.9) 那样用 z 计算对数"),
+        "太小了（{text}）：把预测值截断、使它远离 0 和 1，会给错误预测的代价设上限，而落在错误一侧、"
+        "大小为 40 的 logit 代价就是 40；像 (2.9) 那样用 z 计算对数"),
     "logistic-theta0-cost": ("regularises theta_0: the penalty of (2.13) leaves out the intercept",
                              "对 theta_0 做了正则化：(2.13) 的惩罚项不含截距"),
     "logistic-theta0-gradient": ("regularises theta_0: (2.14) multiplies theta by I_0, which "
@@ -300,7 +300,7 @@ MESSAGES = {
     "network-A2-ones": (
         " has s_2 + 1 = {num} columns {text}: A^(2) holds the s_2 hidden units; the column of "
         "ones is put in front of it only to multiply Theta2 (4.4)",
-        "有 s_2 + 1 = {num} 列（{text}）：A^(2) 存放的是 s_2 个隐藏单元；全 1 列只在与 Theta2 "
+        "有 s_2 + 1 = {num} 列（{text}）：A^(2) 存放的是 s_2 个隐藏单元；全一列只在与 Theta2 "
         "相乘时才放到它前面 (4.4)"),
     "network-A2-Z2": ("is Z^(2): apply the sigmoid, A^(2) = g(Z^(2)) (4.4)",
                       "是 Z^(2)：要作用 sigmoid 函数，A^(2) = g(Z^(2)) (4.4)"),
@@ -322,11 +322,11 @@ MESSAGES = {
         "所以 (4.12) 加上的是 lam/m 乘以 Theta"),
     "network-m-penalty": ("has a penalty term m times too large: (4.12) adds lam/m times Theta, "
                           "not lam times Theta",
-                          "的惩罚项大了 m 倍：(4.12) 加上的是 lam/m 乘以 Theta，而不是 lam 乘以 Theta"),
+                          "的惩罚项是应有值的 m 倍：(4.12) 加上的是 lam/m 乘以 Theta，而不是 lam 乘以 Theta"),
     "network-slope-at-a": (
         "applies g' to A^(2) instead of Z^(2) in the hidden delta: g'(z) = a(1 - a) (4.10), while "
         "g'(a) is the slope at another point",
-        "在隐藏层误差项中把 g' 作用在 A^(2) 上，而不是 Z^(2) 上：g'(z) = a(1 - a) (4.10)，"
+        "的隐藏层误差项把 g' 作用在了 A^(2) 上，而不是 Z^(2) 上：g'(z) = a(1 - a) (4.10)，"
         "而 g'(a) 是另一个点处的斜率"),
     "network-stray-gradient": (
         "multiplies A^(3) - Y by g'(Z^(3)): with the cross-entropy cost of (4.5) the output "
@@ -345,8 +345,8 @@ MESSAGES = {
         " is too small {text}: clipping A^(3) away from 0 and 1 caps what a wrong output can "
         "cost, but a logit of 40 on the wrong side costs 40; compute the logs from Z^(3), as "
         "(2.9) shows",
-        "太小了（{text}）：把 A^(3) 截断在 0 和 1 之外，会给错误输出的代价设上限，而错误一侧 40 的 "
-        "logit 代价就是 40；像 (2.9) 那样用 Z^(3) 计算对数"),
+        "太小了（{text}）：把 A^(3) 截断、使它远离 0 和 1，会给错误输出的代价设上限，而落在错误一侧、"
+        "大小为 40 的 logit 代价就是 40；像 (2.9) 那样用 Z^(3) 计算对数"),
     "network-penalty-only": (
         " is right for lam = 0 but not {text}: the data term is right and the penalty is not; "
         "(4.5) adds lam/(2m) times the squares of every weight but the first column (the bias "
@@ -373,7 +373,7 @@ MESSAGES = {
         "（与 np.argmin 相同）"),
     "case-tie": ("on a case where the example (0, 0) is exactly as far from both centroids (the "
                  "lower index should win)",
-                 "在样本 (0, 0) 到两个质心恰好一样远的用例上（应当取较小的索引）"),
+                 "在样本 (0, 0) 到两个质心恰好一样远、应当取较小索引的用例上"),
     "kmeans-all-numbers": (
         " have every coordinate equal: the mean was taken over all the numbers of a cluster at "
         "once; (7.6) averages over the examples (axis 0), one mean per feature",
@@ -381,12 +381,12 @@ MESSAGES = {
     "kmeans-behind": (
         " are one iteration behind: each of the max_iters iterations makes an assignment step "
         "(7.1) and then an update step (7.6)",
-        "落后了一次迭代：max_iters 次迭代中的每一次都先做分配步 (7.1)，再做更新步 (7.6)"),
+        "落后了一次迭代：max_iters 次迭代中的每一次都先做分配步骤 (7.1)，再做更新步骤 (7.6)"),
     "kmeans-first-iteration": (
         " are those after the first iteration, whatever max_iters is: a return inside the loop, "
         "or an assignment step made once before the loop, stops Lloyd's algorithm after one "
         "step; every iteration assigns (7.1) with the current centroids, then updates (7.6)",
-        "不论 max_iters 是多少，都是第一次迭代之后的质心：循环内的 return，或在循环之前只做一次的分配步，"
+        "不论 max_iters 是多少，都是第一次迭代之后的质心：循环内的 return，或在循环之前只做一次的分配步骤，"
         "会让 Lloyd 算法在一步之后就停下；每次迭代都要先用当前的质心分配 (7.1)，再更新 (7.6)"),
     "kmeans-same-seed": (" are the same examples for every seed: draw them at random with the rng "
                          "passed in",
@@ -432,8 +432,8 @@ MESSAGES = {
         "要用它接收到的 rng 抽取"),
     "case-not-nearest": ("on m = {num} examples whose assignments idx are not the nearest "
                          "centroids (as after an update step, before the next assignment)",
-                         "在 m = {num} 个样本、其分配 idx 并非最近质心的用例上"
-                         "（就像在更新步之后、下一次分配之前）"),
+                         "在 m = {num} 个样本、其分配 idx 不是最近质心的用例上，"
+                         "这正是更新步骤之后、下一次分配之前的情形"),
     "pca-one-too-small": (" is one too small", "小了 1"),
     "pca-one-too-large": (" is one too large", "大了 1"),
     "pca-from-zero": (": numpy indexes from 0, so the position of the first retained(k) >= psi is "
@@ -465,7 +465,7 @@ MESSAGES = {
         "measures it to the centroid of its own cluster c^(i), which after an update step need "
         "not be the nearest; index the centroids with idx",
         "忽略了 idx：它度量的是每个样本到最近质心的距离，而 (7.2) 度量的是到它自己的簇 c^(i) "
-        "的质心的距离，更新步之后那不一定是最近的；用 idx 对质心做索引"),
+        "的质心的距离，更新步骤之后那不一定是最近的；用 idx 对质心做索引"),
     "pca-examples": (
         " is (m, m) {text}: X X^T compares examples; (8.4) is X^T X / m, which compares "
         "features, (n, n)",
@@ -513,7 +513,7 @@ MESSAGES = {
         "theta_j^2 for j >= 1",
         "没有正则化：忽略了 lam，而 (1.11) 要加上 lam/(2m) 乘以 j >= 1 的 theta_j^2 之和"),
     "linear-sign": ("has the residual's sign flipped: (1.6) uses X theta - y, prediction minus "
-                    "target", "残差的符号反了：(1.6) 用的是 X theta - y，即预测值减目标值"),
+                    "target", "中残差的符号反了：(1.6) 用的是 X theta - y，即预测值减目标值"),
     "linear-climbs": ("climbs the cost: (1.7) steps against the gradient, theta - alpha * "
                       "gradient", "在往代价增大的方向走：(1.7) 沿梯度的反方向走，即 theta - alpha * gradient"),
     "linear-ddof": ("divides by m - 1 (the default of pandas and of np.std(ddof=1)); (1.9) "
@@ -702,13 +702,13 @@ HINTS_ZH = {
         "再逐元素计算 g * (1 - g) (2.4)：用的是作用过 sigmoid 的值，而不是 z 本身",
     ],
     "forward": [
-        "A1 = [1, X]：np.column_stack([np.ones(m), X])，形状 (m, n+1)，全 1 列在最前",
+        "A1 = [1, X]：np.column_stack([np.ones(m), X])，形状 (m, n+1)，全一列在最前",
         "Z2 = A1 @ Theta1.T：形状 (m, s2)；A2 = g(Z2) (4.4)",
         "[1, A2]：形状 (m, s2+1)；Z3 = [1, A2] @ Theta2.T：形状 (m, K)；A3 = g(Z3)",
-        "返回不含全 1 列的 A2，然后是 A3",
+        "返回不含全一列的 A2，然后是 A3",
     ],
     "nn_cost": [
-        "先检查 forward：它的 A2 形状为 (m, s2)，不含全 1 列",
+        "先检查 forward：它的 A2 形状为 (m, s2)，不含全一列",
         "Z3 = [1, A2] @ Theta2.T：形状 (m, K)",
         "数据项：对全部 m * K 个元素求 log(1 + e^z) - y z 之和 (2.9)，只除以 m (4.5)",
         "惩罚项：lam / (2m) 乘以 Theta1[:, 1:] 和 Theta2[:, 1:] 的平方和，不含第一列（偏置的权重）",
