@@ -67,7 +67,7 @@ FLAGS = [
 ]
 HTML_LIMIT = 300_000
 NOTEBOOK_PAGE_LIMIT = 300_000  # the JupyterLab styles are one shared file
-PRINT_PAGE = "print.html"
+PRINT_PAGE = "print.html"  # in each edition: print.html and zh/print.html
 PRINT_PAGE_LIMIT = 3_000_000
 FIRST_LOAD_LIMIT = 1_500_000
 PHONE = {"width": 390, "height": 844}
@@ -96,6 +96,11 @@ CHINESE_QUERIES = yaml.safe_load(
 CHINESE_FOLDER = "zh/"
 # The site_url the site was built with (mkdocs.yml reads the same variable).
 SITE_URL = os.environ.get("MLBOOK_SITE_URL", "http://127.0.0.1:8000/")
+
+
+def is_print_page(rel):
+    """The whole book on one page, in either edition."""
+    return rel in (PRINT_PAGE, CHINESE_FOLDER + PRINT_PAGE)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -463,7 +468,7 @@ def check_page(browser, site, rel, base, axe):
 
     size = (site / rel).stat().st_size
     limit = NOTEBOOK_PAGE_LIMIT if "jupyter" in (site / rel).read_text(errors="ignore")[:50_000] else HTML_LIMIT
-    if rel == PRINT_PAGE:
+    if is_print_page(rel):
         limit = PRINT_PAGE_LIMIT
     if foreign:
         problems.append(f"requests to other hosts: {sorted(set(foreign))}")
@@ -477,7 +482,7 @@ def check_page(browser, site, rel, base, axe):
         problems.append(f"console errors: {errors}")
     if size > limit:
         problems.append(f"HTML of {size / 1e3:.0f} KB, above {limit / 1e3:.0f} KB")
-    if first_load > FIRST_LOAD_LIMIT and rel != PRINT_PAGE:
+    if first_load > FIRST_LOAD_LIMIT and not is_print_page(rel):
         problems.append(f"first load of {first_load / 1e6:.2f} MB, above {FIRST_LOAD_LIMIT / 1e6} MB")
     if overflow > 0:
         problems.append(f"at 390 px the page scrolls sideways by {overflow} px")
@@ -580,7 +585,7 @@ def main():
         measured = {}
         for rel in checked:
             summary, problems, wide = check_page(browser, args.site, rel, base, args.axe)
-            if rel != PRINT_PAGE and not rel.startswith("api/"):
+            if not is_print_page(rel) and not rel.startswith("api/"):
                 for anchor, over in wide:
                     measured.setdefault((rel, anchor), []).append(f"{over} px over at 1280 px")
                 # On paper: the print page is these pages, one after another, so
@@ -593,7 +598,7 @@ def main():
         site_problems = []
         site_problems += overflow_problems(measured)
         print(f"displays wider than their box: {len(measured)}")
-        heaviest = max((p for p in pages if p != PRINT_PAGE and not p.startswith("api/")),
+        heaviest = max((p for p in pages if not is_print_page(p) and not p.startswith("api/")),
                        key=lambda p: (args.site / p).read_text(encoding="utf-8").count('class="arithmatex"'))
         clean, longest, count = math_on_a_phone(browser, base, heaviest)
         print(f"{heaviest} on a phone, CPU 4x slower: no raw TeX in view after {clean} ms, "
