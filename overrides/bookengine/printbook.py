@@ -108,7 +108,7 @@ _FRONT_WORDS = {
     "en": {"edition": "Edition {version}, {date}", "contents": "Contents",
            "cite": "How to cite this book", "edition_in": "edition",
            "stays": "An equation is cited by its number, which stays the same in every edition."},
-    "zh": {"edition": "版本 {version}，{date}", "contents": "目录", "cite": "如何引用本书",
+    "zh": {"edition": "{version} 版（{date}）", "contents": "目录", "cite": "如何引用本书",
            "edition_in": "版本",
            "stays": "引用公式时写出它的编号：同一个公式在各个版本中编号不变。"},
 }

@@ -86,7 +86,7 @@ def split_output(text):
 LABELS = {
     "en": {"output": "Output", "figure": "Figure {number}.",
            "full_size": "Open the figure at full size"},
-    "zh": {"output": "输出", "figure": "图 {number}.", "full_size": "查看原尺寸的图"},
+    "zh": {"output": "输出", "figure": "图 {number}", "full_size": "查看原尺寸的图"},
 }
 
 

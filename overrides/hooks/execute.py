@@ -321,7 +321,7 @@ def _citation(config, page, url):
         "    }",
         "    ```",
         "",
-        ("    引用某个公式时，写出它的编号和链接：每个带编号的公式，其编号就是指向它的链接"
+        ("    引用单个公式时，写出它的编号和链接：每个带编号的公式，其编号就是指向它的链接"
          + (f"，例如 `{url}#eq-{_first_tag(page)}`。" if url and _first_tag(page) else "。"))
         if zh else
         ("    One equation is cited by its number and its link: every numbered "
@@ -382,7 +382,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         f'<p class="mlbook-notebook"><a href="{stem}.ipynb" download>下载本章的 Jupyter '
         "笔记本</a>，含本页显示的输出。</p>",
         "",
-        f'<p class="mlbook-verified">本章代码最近一次运行所用的版本：{versions}。</p>',
+        f'<p class="mlbook-verified">本章代码最近一次运行时所用的软件版本：{versions}。</p>',
     ]
     uses = api.uses_lines(markdown, page.file.url, _STATE["index"], _STATE["module_urls"])
     return rd.insert_after_title(rendered, header) + "\n\n" + "\n".join(
