@@ -27,7 +27,10 @@ def anchor(tag):
     return "eq-" + re.sub(r"\s", "_", tag)
 
 
-def wrap_equations(page_html):
+_LINK_TITLE = {"en": "Link to equation ({number})", "zh": "指向公式 ({number}) 的链接"}
+
+
+def wrap_equations(page_html, lang="en"):
     """The page with each tagged display formula wrapped and numbered; see the module."""
 
     def wrap(match):
@@ -39,7 +42,7 @@ def wrap_equations(page_html):
         return (
             f'<div class="mlbook-equation" id="{target}">{match[0]}'
             f'<a class="mlbook-eq-number" href="#{target}" '
-            f'title="Link to equation ({number})">({number})</a></div>'
+            f'title="{_LINK_TITLE[lang].format(number=number)}">({number})</a></div>'
         )
 
     return _DISPLAY.sub(wrap, page_html)

@@ -233,7 +233,7 @@ def on_nav(nav, config, files, **kwargs):
     return nav
 
 
-def _print_book(site_dir, lang="en"):
+def _print_book(site_dir, lang="en", title=None):
     printed = _STATE["print"]
     if printed is None:
         return
@@ -241,6 +241,8 @@ def _print_book(site_dir, lang="en"):
     target = site / printed.dest_uri
     chapters = [(f.url, (site / f.dest_uri).read_text(encoding="utf-8")) for f in _STATE["book"]]
     book = dict(_STATE["edition"], address=_STATE["site_url"])
+    if title:  # the Chinese edition is cited by its own title
+        book["title"] = title
     contents = [(printbook.slug(f.url), getattr(getattr(f, "page", None), "title", None) or f.name)
                 for f in _STATE["book"]]
     target.write_text(printbook.assemble(target.read_text(encoding="utf-8"), chapters,
@@ -312,7 +314,7 @@ def _citation(config, page, url):
         "    ```bibtex",
         f"    @incollection{{{key},",
         f"      title     = {{{page.title}}},",
-        f"      booktitle = {{{cff['title']}}},",
+        f"      booktitle = {{{config.site_name if zh else cff['title']}}},",
         f"      author    = {{{{{cff['authors'][0]['name']}}}}},",
         f"      publisher = {{{cff['authors'][0]['name']}}},",
         f"      edition   = {{{cff['version']}}},",
@@ -393,7 +395,7 @@ def on_page_content(html, page, config, files, **kwargs):
     # Static anchors for numbered equations; see bookengine/equations.py.
     # MkDocs collected the page's anchors before this event: add these, so that
     # its link validation (an error under `strict`) knows them.
-    html = unwrap_plain_spans(wrap_equations(html))
+    html = unwrap_plain_spans(wrap_equations(html, _lang(config)))
     if page.file.src_uri.endswith(".ipynb"):
         html = nb.lab_page_links(html)
     if page.file.abs_src_path and page.file.src_uri.endswith(".md"):
@@ -477,7 +479,7 @@ def on_post_build(config, **kwargs):
         target.write_text(content, encoding="utf-8")
     _plain_search_index(config.site_dir, {file.url for file in _STATE["labs"]},
                         search_terms(_root(config), _lang(config)))
-    _print_book(config.site_dir, _lang(config))
+    _print_book(config.site_dir, _lang(config), config.site_name if _lang(config) != "en" else None)
     _absolute_lab_links(config)
     _shared_lab_styles(config)
 

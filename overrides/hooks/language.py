@@ -54,6 +54,9 @@ def on_config(config, **kwargs):
             config.site_url = config.site_url.rstrip("/") + "/" + ZH_FOLDER
         if config.edit_uri:
             config.edit_uri = config.edit_uri.replace(f"/{EN_DOCS}/", f"/{ZH_DOCS}/")
+        # The headings' permanent links, titled in Chinese (the extension's
+        # settings are the English book's, inherited whole).
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = "本节的永久链接"
     return config
 
 
