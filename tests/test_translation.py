@@ -726,3 +726,53 @@ def test_body_prose_blanks_inline_math_that_runs_over_a_line_break():
     prose = body_prose(page)
     assert len(prose) == len(page) and prose.count("\n") == page.count("\n")
     assert "a +" not in prose and "b$" not in prose and "容差" in prose and "曲率" in prose
+
+
+def test_a_chinese_chapter_notebook_links_english_pages_on_the_english_site():
+    from bookengine.notebook import absolute_links
+
+    def url_of(docs_path):
+        if docs_path.startswith("en:"):
+            return "https://book.example/" + docs_path[3:].replace(".md", ".html")
+        return "https://book.example/zh/" + docs_path.replace(".md", ".html")
+
+    text = "见[异常](en:api/exceptions.md#mlbook.exceptions)与[公式 (1.6)](linear-regression.md#eq-1.6)。"
+    assert absolute_links(text, "linear-models/x.md", url_of) == (
+        "见[异常](https://book.example/api/exceptions.html#mlbook.exceptions)与"
+        "[公式 (1.6)](https://book.example/zh/linear-models/linear-regression.html#eq-1.6)。")
+
+
+def test_the_chinese_print_page_leaves_out_the_chapters_citation_boxes_as_the_english_does():
+    from bookengine import printbook
+
+    for title in ("How to cite this chapter", "如何引用本章"):
+        box = f'<details class="quote">\n<summary>{title}</summary><pre>@incollection{{x}}</pre></details>'
+        assert not any(p.search(box) is None for p in printbook._DROP[2:]), title
+
+
+def test_a_chinese_lab_gets_its_english_lab_s_anchors(tmp_path):
+    """nbconvert and the contents slug Chinese headings differently (both to
+    digits and underscores), so the contents' links of a Chinese lab led
+    nowhere; its headings now carry the English lab's anchors."""
+    import json
+    from types import SimpleNamespace
+
+    from tests._hooks import load_hook
+
+    language = load_hook("language")
+    english = tmp_path / "lab.ipynb"
+    english.write_text(json.dumps({"cells": [
+        {"cell_type": "markdown", "id": "a", "metadata": {}, "source": "# Lab 1: The cost\n\n## Task 1: the cost\n"},
+        {"cell_type": "markdown", "id": "b", "metadata": {}, "source": "## Your progress\n"}],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    toc = [SimpleNamespace(id="1", children=[SimpleNamespace(id="1_1", children=[]),
+                                             SimpleNamespace(id="_1", children=[])])]
+    page = SimpleNamespace(toc=toc, file=SimpleNamespace(src_uri="labs/lab.ipynb"))
+    html = ('<h1 id="1">实验 1：代价<a class="anchor-link" href="#1">¶</a></h1><p>正文</p>'
+            '<h2 id="1">任务 1：代价<a class="anchor-link" href="#1">¶</a></h2>'
+            '<h2 id="">你的进度<a class="anchor-link" href="#">¶</a></h2>')
+    out = language._english_lab_anchors(html, page, english)
+    assert re.findall(r'id="([^"]*)"', out) == ["lab-1-the-cost", "task-1-the-cost", "your-progress"]
+    assert re.findall(r'href="#([^"]*)"', out) == ["lab-1-the-cost", "task-1-the-cost", "your-progress"]
+    assert [toc[0].id, toc[0].children[0].id, toc[0].children[1].id] == \
+        ["lab-1-the-cost", "task-1-the-cost", "your-progress"]

@@ -38,15 +38,19 @@ def absolute_links(text, page, url_of):
     """Rewrite ``](other.md#eq-1.4)`` links to addresses on the site.
 
     ``page`` is the page's docs path; ``url_of(docs_path)`` gives a page's
-    absolute address, or None for a link that is not to a page of the book.
+    absolute address, or None for a link that is not to a page of the book
+    (a translated page's ``en:path.md`` is passed on whole: the English page).
     """
     def rewrite(match):
         target = match[1]
-        if re.match(r"^[a-z]+:", target):  # already absolute (https:, mailto:)
-            return match[0]
         path, _, anchor = target.partition("#")
-        docs_path = page if not path else posixpath.normpath(
-            posixpath.join(posixpath.dirname(page), path))
+        if path.startswith("en:"):  # a translated page's link to an English page
+            docs_path = path
+        elif re.match(r"^[a-z]+:", target):  # already absolute (https:, mailto:)
+            return match[0]
+        else:
+            docs_path = page if not path else posixpath.normpath(
+                posixpath.join(posixpath.dirname(page), path))
         url = url_of(docs_path)
         if url is None:
             return match[0]

@@ -33,7 +33,7 @@ _TEX_REF = re.compile(r"\\(label|eqref|ref)\{([^}]*)\}")
 _DROP = [
     re.compile(r'<a [^>]*class="md-content__button md-icon"[^>]*>.*?</a>', re.S),  # edit
     re.compile(r'<p class="mlbook-notebook">.*?</p>', re.S),
-    re.compile(r'<details class="quote">\s*<summary>How to cite this chapter</summary>'
+    re.compile(r'<details class="quote">\s*<summary>(?:How to cite this chapter|如何引用本章)</summary>'
                r".*?</details>", re.S),
 ]
 _MARKER = '<div class="mlbook-print-book">'

@@ -292,6 +292,11 @@ def _site_url_of(config, files):
     base = (config.site_url or "").rstrip("/") + "/" if config.site_url else None
 
     def url_of(docs_path):
+        if docs_path.startswith("en:"):  # the English edition, one folder up
+            if base is None:
+                return None
+            english = base[:-len("zh/")] if base.endswith("/zh/") else base
+            return english + re.sub(r"\.md$", ".html", docs_path[3:])
         file = files.get_file_from_path(docs_path)
         if file is None or base is None:
             return None

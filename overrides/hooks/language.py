@@ -26,6 +26,7 @@ In the Chinese build only:
 
 import logging
 import posixpath
+import re
 import sys
 from pathlib import Path
 
@@ -104,6 +105,7 @@ def on_page_content(html, page, config, files, **kwargs):
     html = translation.join_cjk_lines(html)
     english = _english_source(config, page)
     if english is not None and english.suffix == ".ipynb":
+        html = _english_lab_anchors(html, page, english)
         # A lab's page is made from its notebook, not from Markdown: its notice goes here.
         zh_text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         if translation.is_stale(zh_text, english.read_text(encoding="utf-8")):
@@ -135,3 +137,44 @@ def _alternate(config, page):
         return {"href": up + dest, "lang": "zh", "name": "中文", "note": ""}
     return {"href": up + "index.html", "lang": "zh", "name": "中文",
             "note": "本页尚无中文版：前往中文版首页"}
+
+
+def _english_lab_anchors(html, page, english):
+    """A Chinese lab's headings and its table of contents, given the English
+    lab's anchors, heading for heading (as a translated chapter has them).
+    nbconvert and the contents slug Chinese headings differently (both drop
+    the Chinese, and number the duplicates each its own way), so the
+    contents' links led nowhere."""
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens  # noqa: PLC0415
+
+    tokens, _ = _get_nb_toc_tokens(str(english), 6)
+    ids = []
+
+    def walk(items):
+        for item in items:
+            ids.append(item["id"])
+            walk(item.get("children", []))
+
+    walk(tokens)
+    headings = list(re.finditer(r'<(h[1-6])\b([^>]*?)\sid="([^"]*)"(.*?)</\1>', html, re.S))
+    entries = []
+
+    def flatten(items):
+        for item in items:
+            entries.append(item)
+            flatten(item.children)
+
+    flatten(getattr(page, "toc", None) or [])
+    if len(headings) != len(ids) or len(entries) != len(ids):
+        log.warning("%s/%s: %d headings and %d contents entries, the English lab has %d: "
+                    "its anchors are left as they are", ZH_DOCS, page.file.src_uri,
+                    len(headings), len(entries), len(ids))
+        return html
+    for entry, anchor in zip(entries, ids):
+        entry.id = anchor
+    out, last = [], 0
+    for match, anchor in zip(headings, ids):
+        inner = match[4].replace(f'href="#{match[3]}"', f'href="#{anchor}"')
+        out.append(html[last:match.start()] + f'<{match[1]}{match[2]} id="{anchor}"{inner}</{match[1]}>')
+        last = match.end()
+    return "".join(out) + html[last:]
