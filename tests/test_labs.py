@@ -812,3 +812,17 @@ def test_a_changed_english_lab_makes_its_chinese_lab_stale(tmp_path):
     english.cells[2].source += "\nOne more sentence."
     nbformat.write(english, en / "labs" / "pca.ipynb")
     assert translation.stale_pages(en, zh) == ["labs/pca.ipynb"]
+
+
+def test_what_passed_is_said_in_chinese_in_a_chinese_lab():
+    """A solved Chinese lab reads its verdicts in Chinese: every task's pass line
+    has no run of English words left (names of code and numbers stay)."""
+    english_run = re.compile(r"[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}")
+    for name, (module_name, _) in LABS.items():
+        module = load_module(SOLUTIONS / f"{module_name}.py")
+        for task, spec in TASKS.items():
+            if spec.lab != name:
+                continue
+            line = diagnose(task, getattr(module, task), lang="zh").message
+            assert line.startswith("通过："), (task, line)
+            assert not english_run.search(line), (task, line)
