@@ -551,39 +551,20 @@ def test_chinese_search_keeps_the_book_s_terms_whole():
 # --- the page engine on the Chinese build -----------------------------------------
 
 def test_the_chinese_build_runs_its_own_pages_and_keeps_the_english_cache(tmp_path, monkeypatch):
-    """The execute hook on mkdocs.zh.yml: a Chinese page's code runs (and its
-    errors name docs-zh/), its cache entries live apart, and the English
-    book's entries are neither read nor pruned."""
-    from types import SimpleNamespace
-
+    """The execute hook on mkdocs.zh.yml: a Chinese page whose code differs from
+    its English page's runs (and its errors name docs-zh/), its cache entries
+    live apart, and the English book's entries are neither read nor pruned."""
     from tests._hooks import load_hook
 
     monkeypatch.delenv("CI", raising=False)
     execute = load_hook("execute")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs-zh").mkdir()
-    (tmp_path / "mlbook").mkdir()
-    (tmp_path / "docs" / "javascripts").mkdir()
-    (tmp_path / "docs" / "javascripts" / "mathjax.js").write_text(
-        (ROOT / "docs" / "javascripts" / "mathjax.js").read_text())
-    (tmp_path / "CITATION.cff").write_text((ROOT / "CITATION.cff").read_text())
+    editions = _two_editions(tmp_path, "# T\n\n```python\nprint(1)\n```\n",
+                             "# 标题\n\n```python\nprint(2)\n```\n")
     english_entry = tmp_path / ".cache" / "execute" / "page.md.json"
     english_entry.parent.mkdir(parents=True)
     english_entry.write_text("{}")
-    (tmp_path / "docs" / "page.md").write_text("# T\n\n```python\nprint(1)\n```\n")
-    text = "# 标题\n\n```python\nprint(2)\n```\n"
-    source = tmp_path / "docs-zh" / "page.md"
-    source.write_text(text)
-    file = SimpleNamespace(abs_src_path=str(source), src_uri="page.md", dest_uri="page.html",
-                           url="page.html")
-    files = SimpleNamespace(get_file_from_path=lambda p: file if p == "page.md" else None)
-    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.zh.yml"),
-                             docs_dir=str(tmp_path / "docs-zh"), site_dir=str(tmp_path / "site"),
-                             site_url="https://book.example/zh/", repo_url=None)
     execute.on_startup(command="build")
-    execute.on_files([file], config)
-    out = execute.on_page_markdown(text, page=SimpleNamespace(file=file, title="标题"),
-                                   config=config, files=files)
+    out = _page_markdown(execute, *editions["docs-zh"])
     assert "2" in out.split("print(2)", 1)[1]  # the Chinese page's own run is shown
     assert english_entry.is_file()  # not pruned
     assert (tmp_path / ".cache" / "docs-zh" / ".cache" / "execute" / "page.md.json").is_file()
