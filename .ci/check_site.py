@@ -21,11 +21,12 @@ For the site as a whole:
 - an address the site lacks shows the 404 page, styled, with its chapter list;
 - a link to an equation from another page lands with the equation in view;
 - opened from disk (file://), pages navigate and search finds a chapter;
-- the heaviest chapter on a phone with the CPU slowed 4x: the goal is no raw
-  TeX in view 3 s after the page starts loading and no main-thread task over
-  200 ms (the best of three loads: the machines that run this are shared and
-  noisy). The goal is not met yet: it is reported, and the check fails past
-  ceilings set from today's measurement, which may only come down;
+- the heaviest chapter on a phone with the CPU slowed 4x: no raw TeX (and no
+  formula drawn blank for want of its font) in view 3 s after the page starts
+  loading, and the goal of no main-thread task over 200 ms (the best of three
+  loads: the machines that run this are shared and noisy). The second is not
+  met yet (Material's own script): it is reported, and the check fails past a
+  ceiling, which may only come down;
 - every display formula fits its box at 1280 px and at the A4 print text
   width (a display that does not fails, named by page and anchor: break it,
   with aligned or a second line for shape notes);
@@ -77,14 +78,15 @@ DESKTOP = {"width": 1280, "height": 800}
 A4_TEXT = {"width": round(180 / 25.4 * 96), "height": 1000}
 MIN_FIGURE_TEXT_PX = 9
 # The goal on the heaviest chapter, on a phone with a 4x slower CPU: no raw TeX
-# in view after 3 s, no main-thread task over 200 ms (issue 23). It is not met
-# yet (measured on 2026-12-07: 5.2 s and 729 ms on a quiet machine, 5.4 s and
-# 1063 ms under load), so the check reports the goal and fails on a regression
-# past the ceilings below, which may only come down, to the goal.
+# in view after 3 s, no main-thread task over 200 ms (issue 23). The first part
+# is met (1.4-2.1 s on 2026-12-07, from 5.2 s) and the check fails past it. The
+# second is not: the book's own tasks (MathJax's setup, each batch) stay under
+# 200 ms, but Material's script takes about 400 ms to start and its
+# DOMContentLoaded handler 550-730 ms on this page. The check reports them and
+# fails on a task past the ceiling below, which may only come down.
 RAW_TEX_DEADLINE_MS = 3000
 LONG_TASK_LIMIT_MS = 200
-RAW_TEX_CEILING_MS = 7000
-LONG_TASK_CEILING_MS = 1500
+LONG_TASK_CEILING_MS = 1000
 OVERFLOW_TOLERANCE_PX = 4  # rounding, and MathJax's 1-px screen-reader copy
 # A learner's query and the section that defines it ("page.html#heading-id"):
 # the book's index of search terms, which the build also reads.
@@ -177,28 +179,78 @@ RAW_TEX_IN_VIEW = r"""() => {
   return found;
 }"""
 
-# Before the page's own scripts: record every long main-thread task, and the
-# first moment (polled every 100 ms, which a long task delays) at which no raw
-# TeX is in view.
-TIMING_PROBE = """
+# Before the page's own scripts: record every long main-thread task, and when
+# raw TeX was last in view. Before every frame the browser draws (in
+# requestAnimationFrame, where the frame's layout is due anyway), from the time
+# the page starts until every formula is typeset, the probe looks at the
+# formulas in view; the page is clean from the first look after the last one
+# that found raw TeX (__mlbookDirty lists those looks). It asks for the box of
+# a formula only if the browser is not skipping the block it is in
+# (content-visibility, docs/stylesheets/extra.css): asking every formula for
+# its box would lay out every block of the page, each frame. An earlier probe
+# did that every 100 ms, in tasks of up to 470 ms with the CPU slowed 4x that
+# the page itself never runs, and stopped at the first clean look once the page
+# was read, missing raw TeX that came into view later.
+TIMING_PROBE = r"""
 window.__mlbookLong = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__mlbookLong.push([Math.round(e.startTime), Math.round(e.duration)]);
 }).observe({type: 'longtask', buffered: true});
 window.__mlbookClean = null;
-const rawInView = %s;
-(function poll() {
-  if (document.readyState !== 'loading' && document.querySelector('.arithmatex')
-      && rawInView().length === 0) { window.__mlbookClean = Math.round(performance.now()); return; }
-  setTimeout(poll, 100);
+window.__mlbookDirty = [];
+function inView() {
+  const found = [];
+  for (const el of document.querySelectorAll('.arithmatex, .jp-RenderedMarkdown')) {
+    if (!el.checkVisibility({contentVisibilityAuto: true})) continue;
+    const r = el.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > innerHeight || r.width === 0 || r.height === 0) continue;
+    found.push(el);
+  }
+  return found;
+}
+function raw(el) {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.closest('mjx-container, code, pre')) continue;
+    if (/\\[(\[]|\$/.test(n.textContent)) return true;
+  }
+  return false;
+}
+// A formula typeset before its font has arrived is drawn blank: a formula in
+// view whose characters use one of MathJax's fonts still loading does not
+// count as clean either. A character of class TEX-I is drawn in the family
+// MJXTEX-I, one without a TEX- class in MJXTEX, and every one with MJXZERO.
+function blank(shown) {
+  const loading = new Set([...document.fonts].filter((f) => f.status === 'loading').map((f) => f.family.replace(/"/g, '')));
+  if (![...loading].some((family) => family.startsWith('MJX'))) return false;
+  for (const el of shown) {
+    for (const c of el.querySelectorAll('mjx-c')) {
+      const variant = /(?:^|\s)TEX-(\S+)/.exec(c.className);
+      if (loading.has('MJXZERO') || loading.has(variant ? 'MJXTEX-' + variant[1] : 'MJXTEX')) return true;
+    }
+  }
+  return false;
+}
+let cleanSince = null, finished = false;
+(function frame() {
+  const now = Math.round(performance.now());
+  const shown = inView();
+  const clean = !shown.some(raw) && !blank(shown);
+  if (!clean) { cleanSince = null; window.__mlbookDirty.push(now); }
+  else if (cleanSince === null) cleanSince = now;
+  if (clean && finished) { window.__mlbookClean = cleanSince; return; }
+  requestAnimationFrame(frame);
 })();
-""" % RAW_TEX_IN_VIEW
+addEventListener('DOMContentLoaded', () => {
+  (window.mlbookMath || Promise.resolve()).then(() => { finished = true; });
+});
+"""
 
 
 def math_on_a_phone(browser, base, rel, tries=3):
     """Load ``rel`` at phone size with the CPU slowed 4x: (ms until no raw TeX is in
-    view, the longest main-thread task in ms, how many tasks passed 200 ms),
-    the best of ``tries`` loads."""
+    view, the longest main-thread task in ms, the tasks over 200 ms as (start, ms),
+    when DOMContentLoaded started), the best of ``tries`` loads."""
     best = None
     for _ in range(tries):
         context = browser.new_context(viewport=PHONE)
@@ -212,9 +264,11 @@ def math_on_a_phone(browser, base, rel, tries=3):
         typeset(page)
         page.wait_for_timeout(500)
         clean = page.evaluate("window.__mlbookClean")
-        tasks = [d for _, d in page.evaluate("window.__mlbookLong")]
+        tasks = page.evaluate("window.__mlbookLong")
+        loaded = page.evaluate("Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventStart)")
         context.close()
-        result = (clean, max(tasks or [0]), sum(d > LONG_TASK_LIMIT_MS for d in tasks))
+        result = (clean, max([d for _, d in tasks] or [0]),
+                  [tuple(t) for t in tasks if t[1] > LONG_TASK_LIMIT_MS], loaded)
         best = result if best is None else min(best, result, key=lambda r: (r[0] > RAW_TEX_DEADLINE_MS) + (r[1] > LONG_TASK_LIMIT_MS) + r[1] / 1e6)
         if result[0] <= RAW_TEX_DEADLINE_MS and result[1] <= LONG_TASK_LIMIT_MS:
             break
@@ -368,6 +422,10 @@ MISSING_GLYPHS = r"""() => {
 
 
 def axe_violations(page, axe):
+    # axe reads colours from what the browser has drawn, and the browser skips
+    # drawing the blocks far from the screen (content-visibility, extra.css),
+    # whose colours are the same: draw them all for axe.
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
     page.add_script_tag(path=str(axe))
     return page.evaluate(
         "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations"
@@ -600,16 +658,18 @@ def main():
         print(f"displays wider than their box: {len(measured)}")
         heaviest = max((p for p in pages if not is_print_page(p) and not p.startswith("api/")),
                        key=lambda p: (args.site / p).read_text(encoding="utf-8").count('class="arithmatex"'))
-        clean, longest, count = math_on_a_phone(browser, base, heaviest)
+        clean, longest, over, loaded = math_on_a_phone(browser, base, heaviest)
         print(f"{heaviest} on a phone, CPU 4x slower: no raw TeX in view after {clean} ms, "
-              f"longest task {longest} ms, {count} tasks over {LONG_TASK_LIMIT_MS} ms")
-        met = clean <= RAW_TEX_DEADLINE_MS and longest <= LONG_TASK_LIMIT_MS
-        print(f"  goal ({RAW_TEX_DEADLINE_MS} ms, no task over {LONG_TASK_LIMIT_MS} ms): "
-              + ("met" if met else f"NOT MET yet; failing only past the ceilings "
-                 f"{RAW_TEX_CEILING_MS} ms and {LONG_TASK_CEILING_MS} ms"))
-        if clean > RAW_TEX_CEILING_MS:
+              f"longest task {longest} ms; tasks over {LONG_TASK_LIMIT_MS} ms (start, ms): "
+              f"{over}; DOMContentLoaded at {loaded} ms")
+        print(f"  goal: no raw TeX after {RAW_TEX_DEADLINE_MS} ms "
+              + ("met" if clean <= RAW_TEX_DEADLINE_MS else "NOT MET")
+              + f"; no task over {LONG_TASK_LIMIT_MS} ms "
+              + ("met" if longest <= LONG_TASK_LIMIT_MS else
+                 f"NOT MET yet (failing past {LONG_TASK_CEILING_MS} ms)"))
+        if clean > RAW_TEX_DEADLINE_MS:
             site_problems.append(f"{heaviest}: raw TeX in view {clean} ms after loading (4x slower "
-                                 f"CPU), past the ceiling of {RAW_TEX_CEILING_MS} ms")
+                                 f"CPU), past {RAW_TEX_DEADLINE_MS} ms")
         if longest > LONG_TASK_CEILING_MS:
             site_problems.append(f"{heaviest}: a main-thread task of {longest} ms (4x slower CPU), "
                                  f"past the ceiling of {LONG_TASK_CEILING_MS} ms")

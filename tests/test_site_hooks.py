@@ -1,6 +1,7 @@
 """The page engine (overrides/bookengine) and the hooks that connect it to MkDocs."""
 
 import json
+import re
 import sys
 from types import SimpleNamespace
 
@@ -209,6 +210,21 @@ def test_the_cache_key_follows_the_page_and_the_package(tmp_path):
     assert runner.cache_key("page", tmp_path) != first
 
 
+def test_the_cache_key_follows_the_macros_not_how_pages_typeset(tmp_path):
+    (tmp_path / "mlbook").mkdir()
+    (tmp_path / "docs" / "javascripts").mkdir(parents=True)
+    config = tmp_path / "docs" / "javascripts" / "mathjax.js"
+    text = (ROOT / "docs" / "javascripts" / "mathjax.js").read_text()
+    config.write_text(text)
+    first = runner.cache_key("page", tmp_path)
+    config.write_text(text.replace("BATCH_MS = 40", "BATCH_MS = 41"))
+    assert config.read_text() != text
+    assert runner.cache_key("page", tmp_path) == first
+    config.write_text(text.replace('R: "\\\\mathbb{R}"', 'R: "\\\\mathbf{R}"'))
+    assert config.read_text() != text
+    assert runner.cache_key("page", tmp_path) != first
+
+
 def test_one_cache_entry_per_page_and_pruned_with_the_page(tmp_path):
     done = runner.PageRun({3: runner.Block("hi\n")}, None, {"Python": "3"})
     runner.store(tmp_path, "a/page.md", "k1", done)
@@ -353,7 +369,31 @@ def test_site_config_loads_nothing_from_another_host():
     assert "font: false" in config
     assert "http://" not in config.replace("http://127.0.0.1:8000/", "")
     assert "https://" not in config
-    assert "assets/mathjax/startup.js" in config
+    # MathJax comes from the site: the head loads the configuration, which loads
+    # the two parts the build joins from the installed package.
+    head = (ROOT / "overrides" / "theme" / "main.html").read_text()
+    assert "'javascripts/mathjax.js' | url" in head and "//" not in head.replace("://", "")
+    script = (ROOT / "docs" / "javascripts" / "mathjax.js").read_text()
+    assert '"../assets/mathjax/"' in script
+    assert all(f'"{name}"' in script for name in mathjax.PARTS)
+
+
+def test_the_parts_run_every_component_the_pages_need_and_say_so_to_the_loader():
+    root = mathjax.mathjax_root()
+    names = [name for names in mathjax.PARTS.values() for name in names]
+    assert names[0] == "startup" and "core" in names and "output/chtml/fonts/tex" in names
+    config = (ROOT / "docs" / "javascripts" / "mathjax.js").read_text()
+    packages = re.search(r'packages: \{ "\[\+\]": \[([^\]]*)\]', config)[1]
+    packages = [package.strip().strip('"') for package in packages.split(",")]
+    assert "ams" in packages and "tagformat" in packages
+    for package in packages:
+        assert f"[tex]/{package}" in names  # every TeX package the pages use
+    for part_name, part_names in mathjax.PARTS.items():
+        code = mathjax.part(root, part_names)
+        for name in part_names:
+            assert mathjax.component_path(root, name).read_text(encoding="utf-8") in code
+        told = code.rsplit("MathJax.loader.preLoad(", 1)[1]
+        assert "startup" not in told and all(f'"{n}"' in told for n in part_names if n != "startup")
 
 
 def test_the_print_page_leaves_out_itself_the_api_reference_and_the_labs(monkeypatch):

@@ -29,6 +29,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import notebook
+
 ENGINE = Path(__file__).resolve().parent
 LIBRARIES = ("numpy", "scipy", "scikit-learn", "matplotlib", "threadpoolctl")
 THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -149,7 +151,6 @@ def cache_key(markdown, root):
     root = Path(root).resolve()  # the same key from `-f mkdocs.yml` and from the absolute path
     digest = hashlib.sha256(markdown.encode("utf-8"))
     sources = sorted((root / "mlbook").rglob("*.py")) + sorted(ENGINE.rglob("*.py"))
-    sources += [p for p in [root / "docs" / "javascripts" / "mathjax.js"] if p.is_file()]
     sources += sorted((root / "benchmarks").glob("*.json"))  # the performance page reads them
     # The package is keyed on its code alone: a docstring or a comment cannot
     # change what a page prints, unless the page reads docstrings itself.
@@ -161,6 +162,11 @@ def cache_key(markdown, root):
             digest.update(_code_of(path).encode())
         else:
             digest.update(path.read_bytes())
+    # Of the MathJax configuration only the macros reach a page's output (its
+    # notebook defines them); a change to how pages typeset runs nothing again.
+    mathjax = root / "docs" / "javascripts" / "mathjax.js"
+    if mathjax.is_file():
+        digest.update("\n".join(notebook.macros(root)).encode())
     digest.update("\n".join(_versions()).encode())
     return digest.hexdigest()
 
