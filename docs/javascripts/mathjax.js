@@ -17,11 +17,11 @@
 // in reading order, yielding to the browser between batches. It starts as soon
 // as MathJax is ready, with the formulas on screen that the browser has read
 // so far, and takes the rest once the whole page is read. Which formulas are
-// on screen comes from an IntersectionObserver, answered after the browser's
-// own layout, where asking each formula for its box would force a layout of
-// the whole page, batch after batch. Before printing, whatever is left is typeset
-// at once. The inline citations of equations, (4.2), are plain links made by
-// the build, not MathJax.
+// on screen is measured once, when it starts; after that it comes from an
+// IntersectionObserver, answered after the browser's own layout, where asking
+// each formula for its box would force a layout of the whole page, batch after
+// batch. Before printing, whatever is left is typeset at once. The inline
+// citations of equations, (4.2), are plain links made by the build, not MathJax.
 //
 // Two kinds of page hold math. A chapter's formulas are the elements that
 // pymdownx.arithmatex marks with the class "arithmatex", delimited by \( \)
@@ -231,7 +231,7 @@ const mlbookTypesetter = (function () {
       const took = (performance.now() - start) / batch.length;
       perElement = batches === 0 ? perElement : 0.5 * perElement + 0.5 * took;
       batches += 1;
-      watchWidth(batch);
+      focusableWhenScrolling(batch);
     }).catch((error) => {
       console.error("MathJax:", error);  // and go on: one bad batch does not stop the page
     }).then(() => {
@@ -248,7 +248,7 @@ const mlbookTypesetter = (function () {
     left.clear();
     soon.clear();
     try { MathJax.typeset(rest); } catch (error) { console.error("MathJax:", error); }
-    watchWidth(rest);
+    focusableWhenScrolling(rest);
   });
 
   return {
@@ -278,7 +278,7 @@ const mlbookTypesetter = (function () {
 // the blocks holding them are laid out, once (the others are skipped, see
 // docs/stylesheets/extra.css). A box that scrolls must be focusable before the
 // reader first tabs to it, so this is not left until it comes into view.
-function watchWidth(elements) {
+function focusableWhenScrolling(elements) {
   const boxes = elements.flatMap((element) => element.matches(".arithmatex") ? [element]
     : [...element.querySelectorAll('mjx-container[display="true"]')]);
   boxes.map(measure).forEach(apply);
@@ -313,7 +313,7 @@ window.addEventListener("resize", () => {
   resizing = setTimeout(() => {
     const typeset = [...document.querySelectorAll(".md-typeset .arithmatex, .md-typeset .jp-RenderedMarkdown")]
       .filter((element) => element.querySelector("mjx-container"));
-    watchWidth(typeset);
+    focusableWhenScrolling(typeset);
   }, 200);
 });
 

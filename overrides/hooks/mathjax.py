@@ -62,11 +62,9 @@ def mathjax_root():
 
 def on_files(files, config, **kwargs):
     root = mathjax_root()
-    # The components one by one (as MathJax's loader may ask for them), and their fonts.
-    wanted = [root / name for name in ("startup.js", "core.js", "input/tex-base.js",
-                                       "output/chtml.js", "output/chtml/fonts/tex.js",
-                                       "a11y/assistive-mml.js")]
-    wanted += sorted((root / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
+    # The fonts, and the TeX extensions one by one, as MathJax's loader may ask
+    # for them; the other components are only in the parts (below).
+    wanted = sorted((root / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
     # Without the extensions, a single \boldsymbol stops MathJax typesetting a page.
     wanted += sorted((root / "input" / "tex" / "extensions").rglob("*.js"))
     for path in wanted:
